@@ -1,0 +1,534 @@
+package coder
+
+import (
+	"fmt"
+
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ontology"
+)
+
+// Marker words, as keys.
+var (
+	negators     = []string{"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم"}
+	futureWords  = []string{"سوف"}
+	intentWords  = []string{"يعتزم", "تعتزم", "يعتزمون", "مقرر", "المقرر", "ينوي", "تنوي", "يزمع", "تزمع"}
+	complementz  = []string{"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"}
+	frameWords   = []string{"هامش"}
+	sportsWords  = []string{"مباراه", "دوري", "فريق", "منتخب", "بطوله", "نادي", "لاعب", "لاعبين", "مدرب", "هدف", "كاس"}
+	agentMarkers = []string{"قبل", "يد"} // من قبل، على يد: the agent of a passive
+)
+
+// clause is the part of a sentence a trigger's slots are looked for in.
+type clause struct{ lo, hi int }
+
+// content is the reported speech of a speech verb: words [lo, hi) said by
+// speaker.
+type content struct {
+	lo, hi  int
+	speaker *mention
+	t       *trig
+	coded   bool // an event was coded inside it
+}
+
+// codeSentence turns a sentence's mentions and triggers into events.
+func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*mention, places []*placeRef, trs []*trig, ex *sentenceExplain) []model.Event {
+	loc := bestPlace(places)
+	if loc == nil && s.index == 0 && d.place != nil {
+		loc = d.place
+	}
+	sports := false
+	for k := range s.words {
+		if s.words[k].is(sportsWords...) {
+			sports = true
+			break
+		}
+	}
+	actors := make([]*mention, 0, len(ms))
+	for _, m := range ms {
+		if !m.place {
+			actors = append(actors, m)
+		}
+	}
+
+	// Speech verbs first: each opens a content clause with its speaker.
+	var contents []*content
+	for k, t := range trs {
+		if !t.speech {
+			continue
+		}
+		sp := c.subjectOf(s, t, actors, clause{0, len(s.words)}, d, nil)
+		if sp != nil && sp.media {
+			t.why = "speech by a news agency: a reporter, not an actor"
+			t.used = true
+			continue
+		}
+		lo := -1
+		for i := t.j; i < len(s.words) && i < t.j+14; i++ {
+			if s.words[i].isBare(complementz...) || s.words[i].is("ان") {
+				lo = i + 1
+				break
+			}
+		}
+		if lo < 0 {
+			lo = t.j
+			if sp != nil && sp.j > t.j {
+				lo = sp.j
+			}
+		}
+		hi := len(s.words)
+		for _, u := range trs[k+1:] {
+			if u.speech && u.i >= lo {
+				hi = u.i
+				break
+			}
+		}
+		if sp != nil {
+			d.speaker = sp
+		}
+		contents = append(contents, &content{lo: lo, hi: hi, speaker: sp, t: t})
+	}
+	inContent := func(i int) *content {
+		for _, ct := range contents {
+			if i >= ct.lo && i < ct.hi {
+				return ct
+			}
+		}
+		return nil
+	}
+
+	var events []model.Event
+	emit := func(e model.Event) {
+		if len(events) < c.MaxEventsPerSentence {
+			events = append(events, e)
+		}
+	}
+	var lastSource *mention
+	for k, t := range trs {
+		if t.speech || t.used {
+			continue
+		}
+		// Reasons not to code this trigger.
+		if why := c.skipReason(s, t, trs, k, sports); why != "" {
+			t.why = why
+			continue
+		}
+		code := t.code
+		// Intent lexeme + complement trigger: «مستعدة لتعزيز التعاون».
+		intent := ontology.Root(code) == "03"
+		if intent {
+			for _, u := range trs[k+1:] {
+				if u.i > t.j+4 || u.speech {
+					break
+				}
+				if r := ontology.Root(u.code); r >= "04" && r <= "08" {
+					code = intentCode(u.code)
+					u.used = true
+					u.why = "complement of intent " + t.form
+					break
+				}
+			}
+		} else if c.hasIntentMarker(s, t) {
+			code = intentCode(code)
+			intent = true
+		}
+		ct := inContent(t.i)
+		scope := c.clauseOf(s, trs, k, ct)
+		src := c.subjectOf(s, t, actors, scope, d, ct)
+		if src == nil && ct != nil && (c.subjectBefore(s, t, actors, scope) == nil) {
+			src = ct.speaker
+		}
+		if src == nil && (t.pos == "noun" || startsWithConj(&s.words[t.i]) || c.verbHasPronSubject(s, t)) {
+			if lastSource != nil {
+				src = lastSource
+			} else if len(d.subject) > 0 {
+				src = d.subject[0]
+			}
+		}
+		var tgt *mention
+		if t.passive {
+			// The grammatical subject is the target; the agent follows من قبل.
+			tgt = src
+			src = c.passiveAgent(s, t, actors, scope)
+		} else {
+			tgt = c.targetOf(s, t, actors, scope, src)
+		}
+		if src == nil {
+			t.why = "no source actor in reach (A8)"
+			continue
+		}
+		if src.media {
+			t.why = "source is a news agency"
+			continue
+		}
+		lastSource = src
+		if ct != nil {
+			ct.coded = true
+		}
+		c.emitEvents(s, text, d, t, code, src, tgt, loc, intent, emit)
+	}
+	// Speech whose content holds no coded event: a plain statement (A2).
+	for _, ct := range contents {
+		if ct.coded || ct.speaker == nil || ct.speaker.media {
+			continue
+		}
+		var tgt *mention
+		for _, m := range actors {
+			if m.i >= ct.lo && m.i < ct.hi && m != ct.speaker && !m.media && m.code != ct.speaker.code {
+				tgt = m
+				break
+			}
+		}
+		c.emitEvents(s, text, d, ct.t, ct.t.code, ct.speaker, tgt, loc, false, emit)
+		lastSource = ct.speaker
+	}
+	if lastSource != nil {
+		d.subject = []*mention{lastSource}
+	}
+	if ex != nil {
+		ex.contents = contents
+	}
+	return events
+}
+
+// skipReason returns why trigger k must not be coded, or "".
+func (c *Coder) skipReason(s *sentence, t *trig, trs []*trig, k int, sports bool) string {
+	root := ontology.Root(t.code)
+	if sports && (root == "04" || root >= "17") {
+		return "sports context (A9)"
+	}
+	if t.i > 0 {
+		prev := &s.words[t.i-1]
+		if prev.isBare(negators...) {
+			return "negated by " + prev.text + " (A6)"
+		}
+		if t.pos == "noun" && prev.is(frameWords...) {
+			return "frame «على هامش»: the framing event is not coded"
+		}
+		if prev.isBare("قد") && c.hasKanBefore(s, t.i-1) {
+			return "pluperfect background وكان … قد (A5)"
+		}
+	}
+	// A4: a verbal noun that is the object of another trigger's verb.
+	if t.pos == "noun" && k > 0 {
+		p := trs[k-1]
+		if (p.pos == "verb" || p.pos == "phrase") && !p.speech && t.i-p.j <= 2 && ontology.Root(p.code) != "03" && !p.used {
+			return "topic of «" + p.form + "» (A4)"
+		}
+	}
+	return ""
+}
+
+func (c *Coder) hasKanBefore(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if s.words[k].is("كان", "كانت", "كانوا") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasIntentMarker reports a future or intent marker on or before t: the
+// proclitic س, سوف, يعتزم, من المقرر أن.
+func (c *Coder) hasIntentMarker(s *sentence, t *trig) bool {
+	for _, a := range s.words[t.i].alts[1:] {
+		if a.future {
+			return true
+		}
+	}
+	for k := t.i - 1; k >= 0 && k >= t.i-3; k-- {
+		w := &s.words[k]
+		if w.isBare(futureWords...) || w.is(intentWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// intentCode maps a cooperative code announced as intent to its 03x code
+// (A7); conflictual intent becomes a threat.
+func intentCode(code string) string {
+	switch r := ontology.Root(code); {
+	case r == "04":
+		return "036"
+	case r == "05":
+		return "032"
+	case code == "061" || code == "0311":
+		return "0311"
+	case code == "062":
+		return "0312"
+	case r == "06":
+		return "031"
+	case r == "07":
+		return "033"
+	case r == "08":
+		return "035"
+	case r >= "14" && r <= "17":
+		return "130"
+	case r >= "18":
+		return "138"
+	}
+	return code
+}
+
+// clauseOf bounds the slot search of trigger k: from the previous verb
+// trigger (or the content start) to the next one.
+func (c *Coder) clauseOf(s *sentence, trs []*trig, k int, ct *content) clause {
+	cl := clause{0, len(s.words)}
+	if ct != nil {
+		cl = clause{ct.lo, ct.hi}
+	}
+	for x := k - 1; x >= 0; x-- {
+		if p := trs[x]; !p.used && p.pos != "noun" && p.j <= trs[k].i && p.j > cl.lo && !p.speech {
+			cl.lo = p.j
+			break
+		}
+	}
+	for _, n := range trs[k+1:] {
+		if !n.used && n.pos != "noun" && !n.speech && n.i > trs[k].j && n.i < cl.hi {
+			cl.hi = n.i
+			break
+		}
+	}
+	return cl
+}
+
+// subjectOf finds the source of trigger t: a mention right after a verb
+// (VSO), else the nearest bare mention before it in the clause (SVO).
+func (c *Coder) subjectOf(s *sentence, t *trig, actors []*mention, cl clause, d *docContext, ct *content) *mention {
+	if t.pos != "noun" {
+		for _, m := range actors {
+			if m.i >= t.j && m.i <= t.j+1 && m.prep == "" && !m.conj {
+				return m
+			}
+		}
+	}
+	return c.subjectBefore(s, t, actors, cl)
+}
+
+func (c *Coder) subjectBefore(s *sentence, t *trig, actors []*mention, cl clause) *mention {
+	var best *mention
+	for _, m := range actors {
+		if m.j <= t.i && m.i >= cl.lo && m.prep == "" {
+			if best == nil || m.i > best.i {
+				best = m
+			}
+		}
+	}
+	if best != nil {
+		// Go back to the head of a coordination: «الصين وروسيا تعززان».
+		for _, m := range actors {
+			if m.next == best {
+				best = m
+			}
+		}
+		for best.conj {
+			found := false
+			for _, m := range actors {
+				if m.next == best {
+					best, found = m, true
+				}
+			}
+			if !found {
+				break
+			}
+		}
+	}
+	return best
+}
+
+// verbHasPronSubject reports a verb with no subject in reach whose subject
+// is a dropped pronoun (the previous clause's actor).
+func (c *Coder) verbHasPronSubject(s *sentence, t *trig) bool { return t.pos == "verb" }
+
+func startsWithConj(w *word) bool {
+	for _, a := range w.alts[1:] {
+		if a.conj != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// targetOf fills the target slot of t.
+func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src *mention) *mention {
+	// «بين X وY» for mutual codes is handled by the caller via pair.
+	for _, m := range actors {
+		if m.i < t.j || m.i >= cl.hi || m == src || m.media || (src != nil && inChain(src, m)) {
+			continue
+		}
+		switch {
+		case m.prep != "" && t.hasSlot(m.prep):
+			return m
+		case m.prep == "" && t.hasSlot("gen") && m.i == t.j:
+			return m
+		case m.prep == "" && t.hasSlot("obj") && !m.conj:
+			return m
+		case m.prep == "" && c.ppHead(s, t, m):
+			return m
+		}
+	}
+	return nil
+}
+
+func inChain(head, m *mention) bool {
+	for x := head; x != nil; x = x.next {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// ppHead reports whether m is the genitive of a noun that carries one of
+// t's slot prepositions within a few words (بتطور منظمة …، مع جميع الدول الأعضاء في منظمة …).
+func (c *Coder) ppHead(s *sentence, t *trig, m *mention) bool {
+	for k := m.i - 1; k >= t.j && k >= m.i-5; k-- {
+		w := &s.words[k]
+		if w.punctAfter != "" && k != m.i-1 {
+			return false
+		}
+		for _, a := range w.alts {
+			if a.prep != "" && t.hasSlot(a.prep) {
+				return true
+			}
+		}
+		for _, p := range t.slots {
+			if w.isBare(p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveAgent finds the agent of a passive trigger: من قبل X / على يد X.
+func (c *Coder) passiveAgent(s *sentence, t *trig, actors []*mention, cl clause) *mention {
+	for _, m := range actors {
+		if m.i > t.j && m.i < cl.hi && m.i >= 1 && s.words[m.i-1].is(agentMarkers...) {
+			return m
+		}
+	}
+	return nil
+}
+
+// emitEvents expands compound actors, applies the dyadic rules (mutual
+// codes, visits, third-location meetings) and emits the events.
+func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, code string, src, tgt *mention, loc *placeRef, intent bool, emit func(model.Event)) {
+	srcs := src.members()
+	var tgts []*mention
+	if tgt != nil {
+		tgts = tgt.members()
+	}
+	// A pair or coordination as source of a mutual code with no target:
+	// the members act towards each other (اتفق الجانبان، تبادل الجانبان).
+	mutual := ontology.Mutual(code) || intent && ontology.Root(code) == "03" && len(srcs) == 2 && tgt == nil
+	if len(tgts) == 0 && len(srcs) == 2 && (ontology.Mutual(code) || mutual) {
+		srcs, tgts = srcs[:1], srcs[1:]
+		mutual = true
+	}
+	if len(tgts) == 0 {
+		tgts = []*mention{nil}
+	}
+	ts, te := s.span(t.i, t.j)
+	trigger := model.Trigger{Text: text[ts:te], Span: model.Span{Start: ts, End: te}}
+	for _, a := range srcs {
+		for _, b := range tgts {
+			if b != nil && sameActor(a, b) {
+				continue
+			}
+			cc := code
+			trace := []string{fmt.Sprintf("trigger «%s» %s (%s)", t.form, t.entry.Pos(), t.code)}
+			if cc != t.code {
+				trace = append(trace, "intent/future → "+cc+" (A7)")
+			}
+			ac := c.finalCode(a, cc, true, loc)
+			var bc string
+			if b != nil {
+				bc = c.finalCode(b, cc, false, loc)
+			}
+			if (cc == "040" || cc == "041") && cc != "041" && loc != nil && b != nil &&
+				loc.country != countryOf(ac) && loc.country != countryOf(bc) {
+				cc = "044"
+				trace = append(trace, "meeting at a place in neither party's country → 044 (B2)")
+			}
+			trace = append(trace, "source: "+a.trace)
+			if b != nil {
+				trace = append(trace, "target: "+b.trace)
+			}
+			ev := c.event(s, text, d, cc, a, ac, b, bc, trigger, loc, trace)
+			emit(ev)
+			switch {
+			case b != nil && (mutual || ontology.Mutual(cc)):
+				rev := c.event(s, text, d, cc, b, bc, a, ac, trigger, loc, append(trace[:len(trace):len(trace)], "mutual event: both directions (B1)"))
+				emit(rev)
+			case b != nil && (cc == "042" || cc == "043"):
+				other := "043"
+				if cc == "043" {
+					other = "042"
+				}
+				rev := c.event(s, text, d, other, b, bc, a, ac, trigger, loc, append(trace[:len(trace):len(trace)], "visit: both 042 and 043 (B2)"))
+				emit(rev)
+			}
+		}
+	}
+}
+
+func sameActor(a, b *mention) bool {
+	return a == b || a.code != "" && a.code == b.code && len(a.pair) == 0
+}
+
+func countryOf(code string) string {
+	c, _ := ontology.SplitActorCode(code)
+	return c
+}
+
+// finalCode completes a mention's actor code for an event: bare countries
+// and capitals get GOV, or MIL for force (D3); targets of force on a country
+// get CVL or MIL (D4); agents without a country take the event place's
+// country; groups coded by place (ISIS) likewise.
+func (c *Coder) finalCode(m *mention, code string, isSource bool, loc *placeRef) string {
+	root := ontology.Root(code)
+	force := root == "15" || root >= "18"
+	switch {
+	case m.countryOnly:
+		switch {
+		case isSource && force:
+			return m.country + "MIL"
+		case !isSource && (root == "18" || root == "20" || root == "17"):
+			return m.country + "CVL"
+		case !isSource && root == "19":
+			return m.country + "MIL"
+		}
+		return m.country + "GOV"
+	case m.ctxCountry || m.country == "" && m.sector != "":
+		if loc != nil {
+			return loc.country + m.sector
+		}
+		return m.code
+	}
+	return m.code
+}
+
+func (c *Coder) event(s *sentence, text string, d *docContext, code string, a *mention, ac string, b *mention, bc string, trig model.Trigger, loc *placeRef, trace []string) model.Event {
+	oc, _ := ontology.Lookup(code)
+	ev := model.Event{CAMEO: code, CAMEOName: oc.Name, Goldstein: oc.Goldstein, QuadClass: oc.QuadClass,
+		Sentence: s.index, Trigger: trig, Date: d.eventDate(s), Mentions: 1}
+	if oc.PLOVER != "" {
+		p := oc.PLOVER
+		ev.PLOVER = &p
+	}
+	ev.Source = a.actor(text)
+	ev.Source.Code = ac
+	ev.Source.Country, ev.Source.Sector = ontology.SplitActorCode(ac)
+	if b != nil {
+		ev.Target = b.actor(text)
+		ev.Target.Code = bc
+		ev.Target.Country, ev.Target.Sector = ontology.SplitActorCode(bc)
+	}
+	if loc != nil {
+		ev.Location = loc.model(s)
+		trace = append(trace, "location: "+loc.entry.Pos())
+	}
+	ev.Trace = trace
+	return ev
+}

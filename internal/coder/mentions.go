@@ -1,0 +1,417 @@
+package coder
+
+import (
+	"github.com/marsad-project/marsad/internal/dict"
+	"github.com/marsad-project/marsad/internal/model"
+	"github.com/marsad-project/marsad/internal/ontology"
+)
+
+// unitKind classifies a dictionary match or a context word inside a mention.
+type unitKind uint8
+
+const (
+	uPerson unitKind = iota + 1
+	uCountry
+	uCapital
+	uOrg // igo, ngo, group
+	uNisba
+	uAgent
+	uMedia
+	uHomeland    // بلاده: the speaker's country
+	uPair        // الجانبان: the article's two principal actors
+	uCounterpart // نظيره: the first actor's role in another country
+	uContext     // a name seen earlier in the document (surname alone)
+	uContextISIS // a group whose country comes from the event's place
+)
+
+// unit is one recognised piece of a mention: words [i, j).
+type unit struct {
+	kind  unitKind
+	i, j  int
+	entry *dict.Entry
+	code  string // resolved code on the document date
+	ref   *mention
+	prep  string // preposition proclitic on the unit's first word
+	conj  bool   // conjunction proclitic on the unit's first word
+}
+
+// mention is an actor reference: one or more adjacent units.
+type mention struct {
+	i, j       int // words of the sentence it was found in
+	start, end int // byte span in the document (valid across sentences)
+	units      []unit
+	code       string // CAMEO actor code; may be country-only (CHN) or sector-only (GOV)
+	country    string
+	sector     string
+	name       string
+	prep       string // preposition that introduces it ("مع", "ب", …) or ""
+	conj       bool   // begins with و/ف
+	media      bool   // a news agency: a reporter, never an actor
+	place      bool   // a country or capital used as a place (في طشقند)
+	pair       []*mention
+	next       *mention // the next conjunct in a coordination (الصين وروسيا)
+	trace      string
+	// countryOnly is set for a bare country or capital name, whose sector
+	// depends on the event (D3: GOV, or MIL for force).
+	countryOnly bool
+	ctxCountry  bool // country to be taken from the event place (ISIS)
+}
+
+// actor converts the mention to the output model for the given text.
+func (m *mention) actor(text string) *model.Actor {
+	return &model.Actor{Code: m.code, Country: m.country, Sector: m.sector, Name: m.name, Text: text[m.start:m.end], Span: model.Span{Start: m.start, End: m.end}}
+}
+
+// members expands a coordination into its conjuncts, and a pair into its two
+// actors.
+func (m *mention) members() []*mention {
+	var out []*mention
+	for x := m; x != nil; x = x.next {
+		if len(x.pair) > 0 {
+			out = append(out, x.pair...)
+		} else {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Words that point back at actors named elsewhere.
+var (
+	homelandKeys    = []string{"بلاد", "دوله", "حكومه"}                                // + pronoun: بلاده، دولته، حكومته
+	pairKeys        = []string{"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين"} // the two sides
+	counterpartKeys = []string{"نظير", "نظيره"}
+	placeNouns      = []string{"عاصمه", "مدينه", "محافظه", "ولايه", "منطقه", "اقليم", "بلده", "قريه", "مخيم", "حي", "ميناء", "مطار", "جزيره"}
+	locPreps        = []string{"في", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "الي", "من"}
+)
+
+// findMentions recognises the actor mentions of s.
+func (c *Coder) findMentions(s *sentence, d *docContext) []*mention {
+	units := c.findUnits(s, d)
+	var ms []*mention
+	for k := 0; k < len(units); {
+		m := &mention{i: units[k].i, j: units[k].j, units: []unit{units[k]}}
+		k++
+		for k < len(units) && c.joins(s, m, units[k]) {
+			m.units = append(m.units, units[k])
+			m.j = units[k].j
+			k++
+		}
+		m.start, m.end = s.span(m.i, m.j)
+		if c.resolve(s, m, d) {
+			ms = append(ms, m)
+		}
+	}
+	// Coordination: "X وY" and lists "X، Y وZ".
+	for k := 1; k < len(ms); k++ {
+		a, b := ms[k-1], ms[k]
+		if b.i == a.j && b.conj && !b.media && !a.media && a.place == b.place {
+			a.next = b
+		}
+	}
+	return ms
+}
+
+// findUnits matches actor and agent entries (longest first, left to right)
+// and the context words.
+func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
+	var units []unit
+	actors, agents := c.dict.Index(dict.Actor), c.dict.Index(dict.Agent)
+	for i := 0; i < len(s.words); {
+		c.matchBuf = actors.MatchAt(c.matchBuf[:0], s.cands, i)
+		best := dict.Match{}
+		for _, m := range c.matchBuf {
+			if m.End > best.End {
+				best = m
+			}
+		}
+		c.matchBuf = agents.MatchAt(c.matchBuf[:0], s.cands, i)
+		for _, m := range c.matchBuf {
+			if m.End > best.End {
+				best = m
+			}
+		}
+		if best.Pattern != nil {
+			a := s.words[i].altFor(best.Keys[0])
+			u := unit{i: best.Start, j: best.End, entry: best.Entry, prep: a.prep, conj: a.conj != ""}
+			u.kind, u.code = classify(best.Entry, d.date)
+			if u.kind != 0 {
+				units = append(units, u)
+				i = best.End
+				continue
+			}
+		}
+		w := &s.words[i]
+		cu := func(k unitKind, ref *mention) unit {
+			u := unit{kind: k, i: i, j: i + 1, ref: ref}
+			for _, a := range w.alts[1:] {
+				u.prep, u.conj = a.prep, a.conj != ""
+				break
+			}
+			return u
+		}
+		switch {
+		case w.kind != 1: // not an Arabic word
+		case hasPronReading(w, homelandKeys):
+			units = append(units, cu(uHomeland, nil))
+		case w.is(pairKeys...):
+			units = append(units, cu(uPair, nil))
+		case hasPronReading(w, counterpartKeys[:1]) || w.is(counterpartKeys[1]):
+			units = append(units, cu(uCounterpart, nil))
+		default:
+			if ref := d.byName(w); ref != nil {
+				u := cu(uContext, ref)
+				if w.key == ref.matchKey(w) {
+					u.prep, u.conj = "", false
+				}
+				units = append(units, u)
+			}
+		}
+		i++
+	}
+	return units
+}
+
+func hasPronReading(w *word, keys []string) bool {
+	for _, a := range w.alts[1:] {
+		if a.pron == "" {
+			continue
+		}
+		for _, k := range keys {
+			if a.key == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classify maps an entry to a unit kind and its code on date.
+func classify(e *dict.Entry, date string) (unitKind, string) {
+	code, ok := e.CodeOn(date)
+	if e.Kind == dict.Agent {
+		return uAgent, code
+	}
+	if !ok {
+		return 0, ""
+	}
+	switch e.Attr("type") {
+	case "person":
+		return uPerson, code
+	case "country":
+		return uCountry, code
+	case "capital":
+		return uCapital, code
+	case "igo", "ngo":
+		return uOrg, code
+	case "group":
+		if e.Attr("country") == "context" {
+			return uContextISIS, code
+		}
+		return uOrg, code
+	case "nisba":
+		return uNisba, code
+	case "media":
+		return uMedia, code
+	}
+	return 0, ""
+}
+
+// joins reports whether unit u continues mention m: it must follow with no
+// punctuation between, not start a new conjunct, and not bring its own
+// preposition (except ل after a title: الأمين العام للأمم المتحدة).
+func (c *Coder) joins(s *sentence, m *mention, u unit) bool {
+	if u.i != m.j {
+		return false
+	}
+	prev := &s.words[m.j-1]
+	if prev.punctAfter != "" && prev.punctAfter != "-" {
+		return false
+	}
+	if u.conj {
+		return false
+	}
+	last := m.units[len(m.units)-1]
+	switch u.kind {
+	case uPair, uHomeland, uMedia, uCounterpart:
+		return false
+	case uNisba:
+		return u.prep == ""
+	}
+	if u.prep != "" {
+		return u.prep == "ل" && last.kind == uAgent
+	}
+	return true
+}
+
+// resolve computes m's code from its units; it returns false when the units
+// do not make an actor (a nationality adjective on a thing: العلاقات الروسية).
+func (c *Coder) resolve(s *sentence, m *mention, d *docContext) bool {
+	var person, org, agent, country, capital, media, nisba, ctxRef, isis *unit
+	for k := range m.units {
+		u := &m.units[k]
+		switch u.kind {
+		case uPerson:
+			person = u
+		case uOrg:
+			org = u
+		case uAgent:
+			if nisba == nil && country == nil {
+				agent = u
+			}
+		case uCountry:
+			country = u
+		case uCapital:
+			capital = u
+		case uMedia:
+			media = u
+		case uNisba:
+			nisba = u
+		case uContext:
+			ctxRef = u
+		case uContextISIS:
+			isis = u
+		case uHomeland:
+			m.code, m.trace = "", "homeland"
+			ref := d.speakerOrSubject()
+			if ref == nil {
+				return false
+			}
+			m.country, m.sector, m.countryOnly = ref.country, "", true
+			m.code = ref.country
+			m.name = ontology.CountryName(ref.country)
+			m.trace = "بلاده → country of " + ref.code
+		case uPair:
+			if len(d.principal) < 2 {
+				return false
+			}
+			for _, p := range d.principal[:2] {
+				cp := *p
+				cp.i, cp.j, cp.start, cp.end = m.i, m.j, m.start, m.end
+				cp.next, cp.trace = nil, "الجانبان → "+p.code+" (principal actor of the article)"
+				m.pair = append(m.pair, &cp)
+			}
+			m.code = d.principal[0].code + "+" + d.principal[1].code
+			m.trace = "الجانبان → the article's two principal actors"
+		case uCounterpart:
+			// نظيره الروسي: handled below with the nisba.
+		}
+	}
+	m.conj = m.units[0].conj
+	m.prep = introPrep(s, m)
+	switch {
+	case len(m.pair) > 0, m.trace != "" && m.code != "":
+		// set above
+	case media != nil:
+		m.media, m.code, m.name = true, media.code, media.entry.EN()
+		m.trace = "media " + media.entry.Pos()
+	case person != nil:
+		m.code, m.name = person.code, person.entry.EN()
+		m.trace = "person " + person.entry.Pos()
+	case ctxRef != nil:
+		r := ctxRef.ref
+		m.code, m.country, m.sector, m.name = r.code, r.country, r.sector, r.name
+		m.trace = "name seen earlier in the article → " + r.code
+		return true
+	case org != nil:
+		m.code, m.name = org.code, org.entry.EN()
+		m.trace = "organisation " + org.entry.Pos()
+	case isis != nil:
+		m.ctxCountry, m.sector, m.name = true, isis.code[1:], isis.entry.EN()
+		m.code = m.sector
+		m.trace = "group coded by the place of the act " + isis.entry.Pos()
+		return true
+	default:
+		iso := ""
+		switch {
+		case country != nil:
+			iso = country.code
+		case nisba != nil:
+			iso = nisba.code
+		case capital != nil:
+			iso, _ = ontology.SplitActorCode(capital.code)
+		}
+		hasCounterpart := m.units[0].kind == uCounterpart
+		switch {
+		case hasCounterpart && iso != "":
+			sector := "GOV"
+			if ref := d.speakerOrSubject(); ref != nil && ref.sector != "" {
+				sector = ref.sector
+			}
+			m.code = iso + sector
+			m.trace = "نظيره + nationality"
+		case agent != nil && iso != "":
+			m.code = iso + agent.code[1:]
+			m.trace = "agent " + agent.entry.Pos() + " + country"
+		case agent != nil:
+			m.code = agent.code[1:]
+			m.sector = m.code
+			m.trace = "agent " + agent.entry.Pos() + " (country from context)"
+			m.name = agent.entry.EN()
+			return true
+		case capital != nil && nisba == nil && country == nil:
+			m.code, m.name = capital.code, capital.entry.EN()
+			m.trace = "capital as metonym " + capital.entry.Pos()
+			m.countryOnly = true
+			m.place = c.locative(s, m)
+		case country != nil:
+			m.code, m.name = iso, country.entry.EN()
+			m.countryOnly = true
+			m.trace = "country " + country.entry.Pos()
+			m.place = c.locative(s, m)
+		default:
+			// A bare nationality adjective describes a thing, not an actor.
+			return false
+		}
+	}
+	m.country, m.sector = ontology.SplitActorCode(m.code)
+	if m.countryOnly {
+		m.sector = ""
+	}
+	if m.name == "" {
+		m.name = ontology.CountryName(m.country)
+	}
+	return true
+}
+
+// introPrep finds the preposition that introduces the mention: a proclitic
+// on its first word, or a preposition word right before it.
+func introPrep(s *sentence, m *mention) string {
+	if p := m.units[0].prep; p != "" {
+		return p
+	}
+	if m.i > 0 {
+		prev := &s.words[m.i-1]
+		if prev.punctAfter == "" {
+			for _, p := range prepWords {
+				if prev.isBare(p) {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// prepWords are the separate prepositions that introduce a slot, as keys.
+var prepWords = []string{"مع", "علي", "الي", "ضد", "عن", "من", "في", "بين", "لدي"}
+
+// locative reports whether a bare country or capital is used as a place:
+// after في (or another locative preposition), or after a place noun
+// (العاصمة، مدينة).
+func (c *Coder) locative(s *sentence, m *mention) bool {
+	switch m.prep {
+	case "في", "ب", "من", "الي":
+		return true
+	}
+	for k := m.i - 1; k >= 0 && k >= m.i-2; k-- {
+		w := &s.words[k]
+		if w.is(placeNouns...) {
+			return true
+		}
+		if w.isBare(locPreps...) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,124 @@
+package coder
+
+import (
+	"strconv"
+
+	"github.com/marsad-project/marsad/internal/dict"
+	"github.com/marsad-project/marsad/internal/model"
+)
+
+// placeRef is a place named in a sentence, resolved through the gazetteer.
+type placeRef struct {
+	i, j    int
+	entry   *dict.Entry
+	name    string
+	country string
+	lat     float64
+	lon     float64
+	rank    int // 3 city or capital, 2 region, 1 country
+}
+
+func (p *placeRef) model(s *sentence) *model.Place {
+	st, en := s.span(p.i, p.j)
+	return &model.Place{Name: p.name, Country: p.country, Lat: p.lat, Lon: p.lon, Span: model.Span{Start: st, End: en}}
+}
+
+var placeRank = map[string]int{"city": 3, "capital": 3, "adm1": 2, "country": 1}
+
+// findPlaces finds the places a sentence states as where something happens:
+// a gazetteer name after a locative preposition or a place noun (في طشقند،
+// بالقاهرة، العاصمة الأوزبكية طشقند), or a country/capital mention the actor
+// stage judged locative. Words inside actor mentions are skipped.
+func (c *Coder) findPlaces(s *sentence, ms []*mention) []*placeRef {
+	inActor := make([]bool, len(s.words))
+	for _, m := range ms {
+		if m.place {
+			continue
+		}
+		for k := m.i; k < m.j; k++ {
+			inActor[k] = true
+		}
+	}
+	ix := c.dict.Index(dict.Place)
+	var out []*placeRef
+	for i := 0; i < len(s.words); i++ {
+		if inActor[i] {
+			continue
+		}
+		c.matchBuf = ix.MatchAt(c.matchBuf[:0], s.cands, i)
+		if len(c.matchBuf) == 0 {
+			continue
+		}
+		best := c.matchBuf[0]
+		if best.End > len(s.words) || spansActor(inActor, best.Start, best.End) {
+			continue
+		}
+		if !locativeAt(s, best.Start, best.Keys[0]) {
+			continue
+		}
+		// Among places with the same name prefer cities, then the entry
+		// listed first (the gazetteer puts the more important place first).
+		e := best.Entry
+		for _, m := range c.matchBuf {
+			if m.End == best.End && placeRank[m.Entry.Attr("kind")] > placeRank[e.Attr("kind")] {
+				e = m.Entry
+			}
+		}
+		p := &placeRef{i: best.Start, j: best.End, entry: e, name: e.EN(), country: e.Code(), rank: placeRank[e.Attr("kind")]}
+		p.lat, _ = strconv.ParseFloat(e.Attr("lat"), 64)
+		p.lon, _ = strconv.ParseFloat(e.Attr("lon"), 64)
+		out = append(out, p)
+		i = best.End - 1
+	}
+	return out
+}
+
+func spansActor(in []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if in[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// locativeAt reports whether the place name starting at word i is introduced
+// as a location: by the proclitic ب or a locative preposition, possibly
+// across a place noun and a nationality adjective (في العاصمة الأوزبكية).
+func locativeAt(s *sentence, i int, firstKey string) bool {
+	w := &s.words[i]
+	if a := w.altFor(firstKey); a.prep == "ب" {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		p := &s.words[k]
+		if p.isBare(locPreps...) {
+			return true
+		}
+		if p.is(placeNouns...) {
+			for _, a := range p.alts {
+				if a.prep == "ب" {
+					return true
+				}
+			}
+			continue
+		}
+		if k < i-1 && !p.is(placeNouns...) {
+			// allow one adjective between the place noun and the name
+			break
+		}
+	}
+	return false
+}
+
+// bestPlace picks the sentence's event location: the most specific place,
+// the first among equals.
+func bestPlace(ps []*placeRef) *placeRef {
+	var best *placeRef
+	for _, p := range ps {
+		if best == nil || p.rank > best.rank {
+			best = p
+		}
+	}
+	return best
+}
