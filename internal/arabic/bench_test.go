@@ -40,7 +40,7 @@ func BenchmarkTokenize(b *testing.B) {
 	text := benchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	var toks []Token
+	toks := make([]Token, 0, len(text)/4)
 	for b.Loop() {
 		toks = Tokenize(toks[:0], text)
 	}
@@ -52,7 +52,7 @@ func BenchmarkTokenizeKey(b *testing.B) {
 	text := benchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	var toks []Token
+	toks := make([]Token, 0, len(text)/4)
 	buf := make([]byte, 0, 256)
 	for b.Loop() {
 		toks = Tokenize(toks[:0], text)
@@ -68,7 +68,7 @@ func BenchmarkTokenizeKeyString(b *testing.B) {
 	text := benchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	var toks []Token
+	toks := make([]Token, 0, len(text)/4)
 	for b.Loop() {
 		toks = Tokenize(toks[:0], text)
 		for _, t := range toks {
@@ -82,7 +82,7 @@ func BenchmarkAnalyses(b *testing.B) {
 	text := benchText(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	var toks []Token
+	toks := make([]Token, 0, len(text)/4)
 	var as []Analysis
 	for b.Loop() {
 		toks = Tokenize(toks[:0], text)

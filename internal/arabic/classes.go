@@ -94,16 +94,20 @@ func bigClass(r rune) class {
 }
 
 // classAt returns the class and UTF-8 length of the rune at s[i]; i < len(s).
+// It is small enough to be inlined; runes of three or four bytes and
+// invalid bytes take the slow path.
 func classAt(s string, i int) (class, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		return class2[c], 1
 	}
-	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) {
-		if c1 := s[i+1]; c1&0xC0 == 0x80 {
-			return class2[rune(c&0x1F)<<6|rune(c1&0x3F)], 2
-		}
+	if i+1 < len(s) && c >= 0xC2 && c < 0xE0 && s[i+1]&0xC0 == 0x80 {
+		return class2[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
 	}
+	return slowClassAt(s, i)
+}
+
+func slowClassAt(s string, i int) (class, int) {
 	r, size := utf8.DecodeRuneInString(s[i:])
 	if r == utf8.RuneError && size == 1 {
 		return cInvalid, 1

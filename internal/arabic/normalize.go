@@ -94,12 +94,7 @@ func (n *Normalizer) Key(s string) string {
 
 // AppendKey appends the key of s under n's options to dst.
 func (n *Normalizer) AppendKey(dst []byte, s string) []byte {
-	i := n.unchangedPrefix(s)
-	dst = append(dst, s[:i]...)
-	if i == len(s) {
-		return dst
-	}
-	return n.appendFrom(dst, s, i)
+	return n.appendFrom(dst, s, 0)
 }
 
 // unchangedPrefix returns the length of the longest prefix of s that is its
@@ -134,27 +129,31 @@ func (n *Normalizer) unchangedPrefix(s string) int {
 	return i
 }
 
-// appendFrom appends the key of s[i:] to dst.
+// appendFrom appends the key of s[i:] to dst. Unchanged runs of s are
+// copied in bulk.
 func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
+	run := i // start of the pending unchanged run
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				dst = append(dst, s[run:i]...)
+				dst = append(dst, c+('a'-'A'))
+				run = i + 1
 			}
-			dst = append(dst, c)
 			i++
 			continue
 		}
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) {
 			c1 := s[i+1]
 			if c1&0xC0 == 0x80 {
-				switch a := n.small[rune(c&0x1F)<<6|rune(c1&0x3F)]; a {
-				case keepRune:
-					dst = append(dst, c, c1)
-				case dropRune:
-				default:
-					dst = append(dst, n.repl[a]...)
+				a := n.small[rune(c&0x1F)<<6|rune(c1&0x3F)]
+				if a != keepRune {
+					dst = append(dst, s[run:i]...)
+					if a != dropRune {
+						dst = append(dst, n.repl[a]...)
+					}
+					run = i + 2
 				}
 				i += 2
 				continue
@@ -162,13 +161,13 @@ func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if size > 1 && bigChanges(r) {
+			dst = append(dst, s[run:i]...)
 			dst = n.appendBig(dst, r)
-		} else {
-			dst = append(dst, s[i:i+size]...)
+			run = i + size
 		}
-		i += size
+		i += size // invalid bytes are kept as they are
 	}
-	return dst
+	return append(dst, s[run:]...)
 }
 
 // bigChanges reports whether a rune of three or four UTF-8 bytes is changed

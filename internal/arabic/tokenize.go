@@ -102,7 +102,14 @@ func Tokenize(dst []Token, text string) []Token {
 func scanWord(s string, i int) (end int, letters bool) {
 	end = i
 	for i < len(s) {
-		cls, size := classAt(s, i)
+		// Two-byte runes (all of the Arabic block) are classified inline.
+		var cls class
+		size := 2
+		if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			cls = class2[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
+		} else {
+			cls, size = classAt(s, i)
+		}
 		switch cls {
 		case cArabic, cLetter:
 			letters = true

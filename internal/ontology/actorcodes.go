@@ -12,9 +12,10 @@ import (
 //     legacy codes such as KSV or ROM), a region (MEA, WSB, …), an
 //     international type (IGO, NGO, IMG, INT, MNC, NGM, UIS), or UNO, which
 //     CAMEO also allows at top level.
-//   - Each further block is a known sector (GOV, MIL, REB, …), organisation
-//     (UNO, ARL, AMN, …), region, known group (HMS, HEZ, …) or religion
-//     (MOS, SHI, …) code.
+//   - Each further block is a known sector (GOV, MIL, REB, …), international
+//     type used as a role (NGO in SYRNGO, MNC), organisation (UNO, ARL,
+//     AMN, …), region, known group (HMS, HEZ, …) or religion (MOS, SHI, …)
+//     code. Country codes cannot follow the first block.
 //   - A code starting with IGO or NGO must end in an organisation code: what
 //     identifies the organisation is the last three letters
 //     (coding-conventions D6). So IGOUNO, IGOSCO, NGOAMN and the long
@@ -55,7 +56,7 @@ func ValidActorCode(code string) error {
 			return fmt.Errorf("actor code %q: unknown block %q", code, code[i:i+3])
 		}
 		switch b.Kind {
-		case kindSector, kindOrg, kindRegion, kindGroup, kindReligion:
+		case kindSector, kindIntl, kindOrg, kindRegion, kindGroup, kindReligion:
 		default:
 			return fmt.Errorf("actor code %q: %s code %q cannot follow the first block", code, b.Kind, b.Code)
 		}
@@ -112,11 +113,16 @@ func IsCountry(iso3 string) bool {
 	return ok && b.Kind == kindCountry
 }
 
+// roleTypes are the international types that also serve as a sector after
+// a country: national NGOs (SYRNGO, coding-conventions D1), movements and
+// companies.
+var roleTypes = map[string]bool{"NGO": true, "NGM": true, "MNC": true}
+
 // IsSector reports whether code is a known sector/type block (GOV, MIL, REB,
-// CVL, PTY, …).
+// CVL, PTY, …), including NGO, NGM and MNC, which are also top-level types.
 func IsSector(code string) bool {
 	b, ok := tables().blocks[code]
-	return ok && b.Kind == kindSector
+	return ok && (b.Kind == kindSector || b.Kind == kindIntl && roleTypes[code])
 }
 
 // IsOrganisation reports whether code is a known IGO/NGO organisation block

@@ -32,6 +32,8 @@ func TestValidActorCode(t *testing.T) {
 		{"MNC", ""},
 		{"IRQPRM", ""},
 		{"LBNPTYGOV", ""},
+		{"SYRNGO", ""}, // national NGO (D1)
+		{"CHNMNC", ""},
 		{"XXXGOV", `"XXX" is not a known country`},
 		{"CHNXYZ", `unknown block "XYZ"`},
 		{"IGO", "must be followed by an organisation"},
@@ -125,8 +127,8 @@ func TestCountries(t *testing.T) {
 func TestIsSector(t *testing.T) {
 	for code, want := range map[string]bool{
 		"GOV": true, "MIL": true, "REB": true, "COP": true, "CVL": true, "MED": true,
-		"PTY": true, "REL": true, "PRM": true, "UAF": true, "SPY": true,
-		"CHN": false, "UNO": false, "IGO": false, "gov": false, "": false, "HMS": false,
+		"PTY": true, "REL": true, "PRM": true, "UAF": true, "SPY": true, "NGO": true, "MNC": true,
+		"CHN": false, "UNO": false, "IGO": false, "UIS": false, "gov": false, "": false, "HMS": false,
 	} {
 		if got := IsSector(code); got != want {
 			t.Errorf("IsSector(%q) = %v, want %v", code, got, want)
