@@ -26,6 +26,18 @@ const (
 	end   = "# END ISO 3166-1"
 )
 
+// shortNames replaces ISO's inverted or formal names with the short English
+// names used in news; the ISO name is kept in the note column.
+var shortNames = map[string]string{
+	"BRN": "Brunei",
+	"COD": "Democratic Republic of the Congo",
+	"FSM": "Micronesia",
+	"PSE": "Palestine",
+	"RUS": "Russia",
+	"VGB": "British Virgin Islands",
+	"VIR": "United States Virgin Islands",
+}
+
 type country struct {
 	Alpha3     string `json:"alpha_3"`
 	Name       string `json:"name"`
@@ -61,6 +73,9 @@ func run(isoPath, outPath string) error {
 		name, note := c.Name, "ISO 3166-1"
 		if c.CommonName != "" {
 			name, note = c.CommonName, "ISO 3166-1; official: "+c.Name
+		}
+		if short, ok := shortNames[c.Alpha3]; ok {
+			name, note = short, "ISO 3166-1; ISO name: "+c.Name
 		}
 		rows = append(rows, strings.Join([]string{c.Alpha3, "country", clean(name), clean(note)}, "\t"))
 	}
