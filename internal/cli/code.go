@@ -33,7 +33,7 @@ line per event; table is for reading in a terminal.`,
 
 type codeOptions struct {
 	input, format, date string
-	dicts              dictFlag
+	dicts               dictFlag
 }
 
 func runCode(env *Env) error {

@@ -7,15 +7,17 @@ import (
 	"github.com/marsad-project/marsad/internal/ontology"
 )
 
-// Marker words, as keys.
+// Marker words, as canonical keys (normalised, leading ال dropped).
 var (
 	negators     = []string{"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم"}
 	futureWords  = []string{"سوف"}
 	intentWords  = []string{"يعتزم", "تعتزم", "يعتزمون", "مقرر", "المقرر", "ينوي", "تنوي", "يزمع", "تزمع"}
 	complementz  = []string{"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"}
 	frameWords   = []string{"هامش"}
-	sportsWords  = []string{"مباراه", "دوري", "فريق", "منتخب", "بطوله", "نادي", "لاعب", "لاعبين", "مدرب", "هدف", "كاس"}
+	sportsWords  = []string{"مباراه", "دوري", "فريق", "منتخب", "بطوله", "نادي", "لاعب", "لاعبين", "مدرب", "كاس"}
 	agentMarkers = []string{"قبل", "يد"} // من قبل، على يد: the agent of a passive
+	// skippable words may stand between a verb and its subject.
+	skippable = []string{"صاحب", "سمو", "ملكي", "فخامه", "معالي", "دوله", "سعاده", "جلاله", "يوم", "امس", "مساء", "صباح", "شيخ", "حضره"}
 )
 
 // clause is the part of a sentence a trigger's slots are looked for in.
@@ -296,8 +298,14 @@ func (c *Coder) clauseOf(s *sentence, trs []*trig, k int, ct *content) clause {
 // (VSO), else the nearest bare mention before it in the clause (SVO).
 func (c *Coder) subjectOf(s *sentence, t *trig, actors []*mention, cl clause, d *docContext, ct *content) *mention {
 	if t.pos != "noun" {
+		// VSO: the subject follows the verb, perhaps after honorifics and
+		// time adverbs (أكد صاحب السمو …، استقبل اليوم …).
+		start := t.j
+		for start < len(s.words) && start < t.j+4 && s.words[start].is(skippable...) {
+			start++
+		}
 		for _, m := range actors {
-			if m.i >= t.j && m.i <= t.j+1 && m.prep == "" && !m.conj {
+			if m.i >= t.j && m.i <= start && m.prep == "" && !m.conj {
 				return m
 			}
 		}
