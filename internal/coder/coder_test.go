@@ -60,15 +60,24 @@ func TestGolden(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no example articles in examples/")
 	}
+	dates := map[string]string{}
+	if b, err := os.ReadFile(filepath.Join(root, "examples", "dates.tsv")); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if name, date, ok := strings.Cut(strings.TrimSpace(line), "\t"); ok {
+				dates[name] = date
+			}
+		}
+	}
 	c := New(defaultDict(t))
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		date := dates[filepath.Base(f)]
 		t.Run(name, func(t *testing.T) {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc := model.Document{ID: name, Date: "2023-10-20", Text: string(b)}
+			doc := model.Document{ID: name, Date: date, Text: string(b)}
 			out := c.Code(doc)
 			checkSpans(t, doc.Text, out)
 			got, _ := json.MarshalIndent(out, "", "  ")

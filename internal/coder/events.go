@@ -20,6 +20,10 @@ var (
 	skippable = []string{"صاحب", "سمو", "ملكي", "فخامه", "معالي", "دوله", "سعاده", "جلاله", "يوم", "امس", "مساء", "صباح", "شيخ", "حضره"}
 )
 
+// intentSlots introduce the partner of an intent to cooperate, whatever
+// the complement verb (مستعدة للحفاظ على التبادلات … مع الصين).
+var intentSlots = []string{"مع", "ل", "الي", "ب"}
+
 // clause is the part of a sentence a trigger's slots are looked for in.
 type clause struct{ lo, hi int }
 
@@ -59,6 +63,10 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			continue
 		}
 		sp := c.subjectOf(s, t, actors, clause{0, len(s.words)}, d, nil)
+		if sp == nil && t.pos == "verb" {
+			// «وقال إن …» with the subject dropped: the last speaker.
+			sp = d.speakerOrSubject()
+		}
 		if sp != nil && sp.media {
 			t.why = "speech by a news agency: a reporter, not an actor"
 			t.used = true
@@ -70,6 +78,11 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				lo = i + 1
 				break
 			}
+		}
+		if lo < 0 && t.entry.Has("ambiguous") {
+			t.why = "ambiguous speech verb without أن/إن"
+			t.used = true
+			continue
 		}
 		if lo < 0 {
 			lo = t.j
@@ -118,15 +131,28 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		// Intent lexeme + complement trigger: «مستعدة لتعزيز التعاون».
 		intent := ontology.Root(code) == "03"
 		if intent {
+			// Everything the intent governs within a few words is its
+			// complement: the first cooperative act gives the 03x code.
+			found := false
 			for _, u := range trs[k+1:] {
-				if u.i > t.j+4 || u.speech {
+				if u.i > t.j+6 || u.speech {
 					break
 				}
-				if r := ontology.Root(u.code); r >= "04" && r <= "08" {
+				if r := ontology.Root(u.code); !found && code == "030" && r >= "04" && r <= "08" {
 					code = intentCode(u.code)
-					u.used = true
-					u.why = "complement of intent " + t.form
-					break
+					found = true
+				}
+				u.used = true
+				u.why = "complement of intent «" + t.form + "»"
+				for _, sl := range u.slots {
+					if !t.hasSlot(sl) {
+						t.slots = append(t.slots, sl)
+					}
+				}
+			}
+			for _, sl := range intentSlots {
+				if !t.hasSlot(sl) {
+					t.slots = append(t.slots, sl)
 				}
 			}
 		} else if c.hasIntentMarker(s, t) {
@@ -135,18 +161,53 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 		ct := inContent(t.i)
 		scope := c.clauseOf(s, trs, k, ct)
-		src := c.subjectOf(s, t, actors, scope, d, ct)
+		var src *mention
+		var tgt *mention
+		nounSubject := false
+		if t.pos == "noun" {
+			// A verbal noun: with a pronoun (لقائه) its subject is the actor
+			// the pronoun refers to; otherwise its genitive is the subject
+			// (زيارة الرئيس المصري إلى عمان).
+			if hasPronoun(&s.words[t.j-1]) {
+				switch {
+				case ct != nil && ct.speaker != nil:
+					src = ct.speaker
+				case lastSource != nil:
+					src = lastSource
+				case len(d.subject) > 0:
+					src = d.subject[0]
+				}
+			} else {
+				for _, m := range actors {
+					if m.i == t.j && m.prep == "" {
+						src, nounSubject = m, true
+					}
+				}
+			}
+			if src == nil {
+				t.why = "verbal noun without a stated or referred subject (A8)"
+				continue
+			}
+		} else if startsWithConj(&s.words[t.i]) && c.vsoSubject(s, t, actors) == nil && lastSource != nil {
+			// «… وتعهدا ب…»: a coordinated verb keeps the previous subject.
+			src = lastSource
+		} else {
+			src = c.subjectOf(s, t, actors, scope, d, ct)
+		}
 		if src == nil && ct != nil && (c.subjectBefore(s, t, actors, scope) == nil) {
 			src = ct.speaker
 		}
-		if src == nil && (t.pos == "noun" || startsWithConj(&s.words[t.i]) || c.verbHasPronSubject(s, t)) {
+		if src == nil && t.pos != "noun" {
+			// A dropped subject: the actor of the previous clause.
 			if lastSource != nil {
 				src = lastSource
 			} else if len(d.subject) > 0 {
 				src = d.subject[0]
 			}
 		}
-		var tgt *mention
+		if nounSubject {
+			t.slots = withoutGen(t.slots)
+		}
 		if t.passive {
 			// The grammatical subject is the target; the agent follows من قبل.
 			tgt = src
@@ -162,6 +223,10 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			t.why = "source is a news agency"
 			continue
 		}
+		if tgt == nil && needsTarget(code) && !(len(src.members()) >= 2 && (ontology.Mutual(code) || ontology.Root(code) == "03")) {
+			t.why = "no target for a code that needs one (A8)"
+			continue
+		}
 		lastSource = src
 		if ct != nil {
 			ct.coded = true
@@ -175,7 +240,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 		var tgt *mention
 		for _, m := range actors {
-			if m.i >= ct.lo && m.i < ct.hi && m != ct.speaker && !m.media && m.code != ct.speaker.code {
+			if m.i >= ct.lo && m.i < ct.hi && m != ct.speaker && !m.media && m.country != ct.speaker.country && len(m.pair) == 0 {
 				tgt = m
 				break
 			}
@@ -297,26 +362,40 @@ func (c *Coder) clauseOf(s *sentence, trs []*trig, k int, ct *content) clause {
 // subjectOf finds the source of trigger t: a mention right after a verb
 // (VSO), else the nearest bare mention before it in the clause (SVO).
 func (c *Coder) subjectOf(s *sentence, t *trig, actors []*mention, cl clause, d *docContext, ct *content) *mention {
-	if t.pos != "noun" {
-		// VSO: the subject follows the verb, perhaps after honorifics and
-		// time adverbs (أكد صاحب السمو …، استقبل اليوم …).
-		start := t.j
-		for start < len(s.words) && start < t.j+4 && s.words[start].is(skippable...) {
-			start++
-		}
-		for _, m := range actors {
-			if m.i >= t.j && m.i <= start && m.prep == "" && !m.conj {
-				return m
-			}
-		}
+	if m := c.vsoSubject(s, t, actors); m != nil {
+		return m
 	}
 	return c.subjectBefore(s, t, actors, cl)
+}
+
+// vsoSubject returns the mention right after a verb (VSO order), perhaps
+// after honorifics and time adverbs (أكد صاحب السمو …، استقبل اليوم …).
+func (c *Coder) vsoSubject(s *sentence, t *trig, actors []*mention) *mention {
+	if t.pos == "noun" {
+		return nil
+	}
+	// A phrase with a gap may hold its subject: «تبادل الجانبان وجهات النظر».
+	for _, m := range actors {
+		if m.i > t.i && m.j < t.j && m.prep == "" && !m.conj {
+			return m
+		}
+	}
+	start := t.j
+	for start < len(s.words) && start < t.j+4 && s.words[start].is(skippable...) {
+		start++
+	}
+	for _, m := range actors {
+		if m.i >= t.j && m.i <= start && m.prep == "" && !m.conj {
+			return m
+		}
+	}
+	return nil
 }
 
 func (c *Coder) subjectBefore(s *sentence, t *trig, actors []*mention, cl clause) *mention {
 	var best *mention
 	for _, m := range actors {
-		if m.j <= t.i && m.i >= cl.lo && m.prep == "" {
+		if m.j <= t.i && m.i >= cl.lo && m.prep == "" && !genitiveOfPP(s, m) {
 			if best == nil || m.i > best.i {
 				best = m
 			}
@@ -344,9 +423,24 @@ func (c *Coder) subjectBefore(s *sentence, t *trig, actors []*mention, cl clause
 	return best
 }
 
-// verbHasPronSubject reports a verb with no subject in reach whose subject
-// is a dropped pronoun (the previous clause's actor).
-func (c *Coder) verbHasPronSubject(s *sentence, t *trig) bool { return t.pos == "verb" }
+func hasPronoun(w *word) bool {
+	for _, a := range w.alts[1:] {
+		if a.pron != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func withoutGen(slots []string) []string {
+	out := make([]string, 0, len(slots))
+	for _, s := range slots {
+		if s != "gen" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 func startsWithConj(w *word) bool {
 	for _, a := range w.alts[1:] {
@@ -359,7 +453,18 @@ func startsWithConj(w *word) bool {
 
 // targetOf fills the target slot of t.
 func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src *mention) *mention {
-	// «بين X وY» for mutual codes is handled by the caller via pair.
+	// The target is in the same clause: stop at a comma or semicolon after
+	// the trigger (the speaker's VSO subject may come first).
+	hi := cl.hi
+	for k := t.j - 1; k < hi && k < len(s.words); k++ {
+		if p := s.words[k].punctAfter; p == "،" || p == "؛" || p == "," || p == ";" {
+			if src == nil || k >= src.j-1 {
+				hi = k + 1
+				break
+			}
+		}
+	}
+	cl.hi = hi
 	for _, m := range actors {
 		if m.i < t.j || m.i >= cl.hi || m == src || m.media || (src != nil && inChain(src, m)) {
 			continue
@@ -371,7 +476,7 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 			return m
 		case m.prep == "" && t.hasSlot("obj") && !m.conj:
 			return m
-		case m.prep == "" && c.ppHead(s, t, m):
+		case (m.prep == "" || !t.hasSlot(m.prep)) && c.ppHead(s, t, m):
 			return m
 		}
 	}
@@ -453,6 +558,9 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 			var bc string
 			if b != nil {
 				bc = c.finalCode(b, cc, false, loc)
+				if bc == ac {
+					continue
+				}
 			}
 			if (cc == "040" || cc == "041") && cc != "041" && loc != nil && b != nil &&
 				loc.country != countryOf(ac) && loc.country != countryOf(bc) {
@@ -539,4 +647,34 @@ func (c *Coder) event(s *sentence, text string, d *docContext, code string, a *m
 	}
 	ev.Trace = trace
 	return ev
+}
+
+// needsTarget reports whether a code is only coded with a recipient (A8):
+// cooperation, aid, investigation, threats, sanctions and coercion need one;
+// statements, appeals, concessions, demands, criticism, rejection, protest,
+// force posture and violence may stand without.
+func needsTarget(code string) bool {
+	switch ontology.Root(code) {
+	case "03", "04", "05", "06", "07", "09", "13", "16", "17":
+		return true
+	}
+	return false
+}
+
+// genitiveOfPP reports whether m is the genitive complement of a noun that
+// carries a preposition (بتطور منظمة …), so it cannot be a subject.
+func genitiveOfPP(s *sentence, m *mention) bool {
+	if m.i == 0 {
+		return false
+	}
+	w := &s.words[m.i-1]
+	if w.punctAfter != "" {
+		return false
+	}
+	for _, a := range w.alts[1:] {
+		if a.prep != "" {
+			return true
+		}
+	}
+	return w.isBare(prepWords...)
 }

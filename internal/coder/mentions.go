@@ -82,7 +82,7 @@ var (
 	pairKeys        = []string{"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين"} // the two sides
 	counterpartKeys = []string{"نظير", "نظيره"}
 	placeNouns      = []string{"عاصمه", "مدينه", "محافظه", "ولايه", "منطقه", "اقليم", "بلده", "قريه", "مخيم", "حي", "ميناء", "مطار", "جزيره"}
-	locPreps        = []string{"في", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "الي", "من"}
+	locPreps        = []string{"في", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"}
 )
 
 // findMentions recognises the actor mentions of s.
@@ -397,20 +397,39 @@ func introPrep(s *sentence, m *mention) string {
 var prepWords = []string{"مع", "علي", "الي", "ضد", "عن", "من", "في", "بين", "لدي"}
 
 // locative reports whether a bare country or capital is used as a place:
-// after في (or another locative preposition), or after a place noun
-// (العاصمة، مدينة).
+// right after في (or another locative preposition, or the proclitic ب), or
+// after a place noun that is itself so introduced (في العاصمة الأوزبكية طشقند).
 func (c *Coder) locative(s *sentence, m *mention) bool {
 	switch m.prep {
-	case "في", "ب", "من", "الي":
+	case "في":
+		return true
+	case "ب":
+		// بالقاهرة is a place; بأفغانستان (ذات الصلة بأفغانستان) is not.
+		return m.units[0].kind == uCapital
+	case "":
+	default:
+		return false
+	}
+	k := m.i - 1
+	if k < 0 {
+		return false
+	}
+	if s.words[k].isBare(locPreps...) {
 		return true
 	}
-	for k := m.i - 1; k >= 0 && k >= m.i-2; k-- {
+	// A place noun, perhaps with a nationality adjective, before the name.
+	for n := 0; n < 2 && k >= 0; n, k = n+1, k-1 {
 		w := &s.words[k]
 		if w.is(placeNouns...) {
-			return true
-		}
-		if w.isBare(locPreps...) {
-			return true
+			if k > 0 && s.words[k-1].isBare(locPreps...) {
+				return true
+			}
+			for _, a := range w.alts {
+				if a.prep == "ب" {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false

@@ -53,7 +53,7 @@ func (c *Coder) findPlaces(s *sentence, ms []*mention) []*placeRef {
 		if best.End > len(s.words) || spansActor(inActor, best.Start, best.End) {
 			continue
 		}
-		if !locativeAt(s, best.Start, best.Keys[0]) {
+		if !locativeAt(s, best.Start, best.Keys[0], best.Entry.Attr("kind") != "country") {
 			continue
 		}
 		// Among places with the same name prefer cities, then the entry
@@ -85,9 +85,9 @@ func spansActor(in []bool, i, j int) bool {
 // locativeAt reports whether the place name starting at word i is introduced
 // as a location: by the proclitic ب or a locative preposition, possibly
 // across a place noun and a nationality adjective (في العاصمة الأوزبكية).
-func locativeAt(s *sentence, i int, firstKey string) bool {
+func locativeAt(s *sentence, i int, firstKey string, allowBa bool) bool {
 	w := &s.words[i]
-	if a := w.altFor(firstKey); a.prep == "ب" {
+	if a := w.altFor(firstKey); a.prep == "ب" && allowBa {
 		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
