@@ -30,6 +30,7 @@ type Coder struct {
 	tokBuf   []arabic.Token
 	anBuf    []arabic.Analysis
 	matchBuf []dict.Match
+	year     string // the year of the document being coded, or "9999"
 }
 
 // New returns a coder that uses d.
@@ -56,6 +57,10 @@ func (c *Coder) code(doc model.Document, explain bool) (model.Coded, *Explanatio
 	}
 	text, _ := arabic.Sanitize(doc.Text)
 	d := newDocContext(validDate(doc.Date))
+	c.year = "9999"
+	if d.date != "" {
+		c.year = d.date[:4]
+	}
 	idx := 0
 	for _, sp := range arabic.SplitSentences(text) {
 		for start := sp.Start; start < sp.End; {

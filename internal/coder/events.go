@@ -3,6 +3,8 @@ package coder
 import (
 	"fmt"
 
+	"github.com/marsad-project/marsad/internal/arabic"
+
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/ontology"
 )
@@ -16,6 +18,16 @@ var (
 	frameWords   = []string{"هامش"}
 	sportsWords  = []string{"مباراه", "دوري", "فريق", "منتخب", "بطوله", "نادي", "لاعب", "لاعبين", "مدرب", "كاس"}
 	agentMarkers = []string{"قبل", "يد"} // من قبل، على يد: the agent of a passive
+	// weaponModifiers may stand between a violent noun and the nationality
+	// adjective that names its actor (غارات جوية إسرائيلية).
+	weaponModifiers = []string{"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "مسلح", "مسلحه", "انتحاري", "عسكريه", "عسكري", "بري", "بريه", "بحري", "بحريه"}
+	// backgroundPreps before a violent noun make it the circumstance or topic
+	// of another event, not a new one (إثر مقتل، بعد الهجوم، على عملية الخطف).
+	backgroundPreps = []string{"اثر", "بعد", "عقب", "منذ", "قبل", "علي", "عن", "ضد", "حول", "بشان", "جراء", "نتيجه", "مثل", "خلفيه"}
+	// relativePronouns open a relative clause (A5 background when dated).
+	relativePronouns = []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
+	// modalWords make a following act hypothetical, not reported as done.
+	modalWords = []string{"يمكن", "يمكنه", "يمكنها", "شان", "شانه", "شانها", "ربما", "لو", "اذا", "يجب", "ينبغي", "قادر", "قادره", "سيناريو", "احتمال", "امكانيه"}
 	// skippable words may stand between a verb and its subject.
 	skippable = []string{"صاحب", "سمو", "ملكي", "فخامه", "معالي", "دوله", "سعاده", "جلاله", "يوم", "امس", "مساء", "صباح", "شيخ", "حضره"}
 )
@@ -50,8 +62,12 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 	}
 	actors := make([]*mention, 0, len(ms))
+	var adjs []*mention
 	for _, m := range ms {
-		if !m.place {
+		switch {
+		case m.adj:
+			adjs = append(adjs, m)
+		case !m.place:
 			actors = append(actors, m)
 		}
 	}
@@ -177,11 +193,25 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				case len(d.subject) > 0:
 					src = d.subject[0]
 				}
-			} else {
+			} else if ontology.Root(code) < "09" {
+				// Cooperative nouns: the genitive is the subject.
 				for _, m := range actors {
 					if m.i == t.j && m.prep == "" {
 						src, nounSubject = m, true
 					}
+				}
+			} else {
+				// Conflictual nouns: the genitive is the victim; the actor is
+				// a nationality adjective (غارات جوية إسرائيلية) or a
+				// following من قبل / على يد.
+				for _, m := range adjs {
+					if m.i == t.j || m.i == t.j+1 && s.words[t.j].is(weaponModifiers...) {
+						src = m
+						break
+					}
+				}
+				if src == nil {
+					src = c.passiveAgent(s, t, actors, scope)
 				}
 			}
 			if src == nil {
@@ -275,14 +305,51 @@ func (c *Coder) skipReason(s *sentence, t *trig, trs []*trig, k int, sports bool
 			return "pluperfect background وكان … قد (A5)"
 		}
 	}
+	if root >= "09" && t.pos == "noun" {
+		for k := t.i - 1; k >= 0 && k >= t.i-2; k-- {
+			if s.words[k].isBare(backgroundPreps...) {
+				return "circumstance or topic «" + s.words[k].text + " …» (A4/A5)"
+			}
+			if !s.words[k].is("عمليه", "عمليات") {
+				break
+			}
+		}
+		for _, a := range s.words[t.i].alts[1:] {
+			if a.prep != "" && a.key == t.entry.Forms[0] {
+				return "violent noun under a preposition: topic, not event (A4)"
+			}
+		}
+	}
+	if root >= "14" {
+		for k := t.i - 1; k >= 0 && k >= t.i-4; k-- {
+			if s.words[k].is(modalWords...) {
+				return "hypothetical: «" + s.words[k].text + "» (not reported as done)"
+			}
+		}
+	}
+	if t.pos != "noun" && t.i > 0 && s.words[t.i-1].isBare(relativePronouns...) && c.datedPast(s, t) {
+		return "relative clause about an earlier, dated act (A5)"
+	}
 	// A4: a verbal noun that is the object of another trigger's verb.
 	if t.pos == "noun" && k > 0 {
 		p := trs[k-1]
-		if (p.pos == "verb" || p.pos == "phrase") && !p.speech && t.i-p.j <= 2 && ontology.Root(p.code) != "03" && !p.used {
+		if !p.speech && t.i-p.j <= 2 && t.i >= p.j && ontology.Root(p.code) != "03" && !p.used {
 			return "topic of «" + p.form + "» (A4)"
 		}
 	}
 	return ""
+}
+
+// datedPast reports a year before the article's within a few words after
+// the trigger (الذي اغتالته إسرائيل في 17 أبريل 2004).
+func (c *Coder) datedPast(s *sentence, t *trig) bool {
+	for k := t.j; k < len(s.words) && k < t.j+8; k++ {
+		w := &s.words[k]
+		if w.kind == arabic.Number && len(w.key) == 4 && w.key >= "1900" && w.key < c.year {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Coder) hasKanBefore(s *sentence, i int) bool {

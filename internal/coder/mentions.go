@@ -55,6 +55,7 @@ type mention struct {
 	// depends on the event (D3: GOV, or MIL for force).
 	countryOnly bool
 	ctxCountry  bool // country to be taken from the event place (ISIS)
+	adj         bool // a bare nationality adjective, not an actor by itself
 }
 
 // actor converts the mention to the output model for the given text.
@@ -359,8 +360,13 @@ func (c *Coder) resolve(s *sentence, m *mention, d *docContext) bool {
 			m.countryOnly = true
 			m.trace = "country " + country.entry.Pos()
 			m.place = c.locative(s, m)
+		case nisba != nil && len(m.units) == 1:
+			// A bare nationality adjective describes a thing (العلاقات
+			// الروسية); it is kept only to name the actor of a violent
+			// act (غارات إسرائيلية).
+			m.code, m.name, m.adj, m.countryOnly = iso, nisba.entry.EN(), true, true
+			m.trace = "nationality adjective " + nisba.entry.Pos()
 		default:
-			// A bare nationality adjective describes a thing, not an actor.
 			return false
 		}
 	}
