@@ -31,10 +31,13 @@
 //     bidi marks, embeddings, overrides and isolates (U+200B–U+200F,
 //     U+202A–U+202E, U+2066–U+2069), U+FEFF, the Arabic letter mark U+061C,
 //     the word joiner U+2060–U+2064 and the soft hyphen U+00AD;
+//   - fullwidth ASCII forms (U+FF01–U+FF5E) become ASCII;
 //   - NBSP and other Unicode spaces become an ASCII space;
 //   - cased letters (Latin, and also Greek and Cyrillic) are lower-cased.
 //
-// Invalid UTF-8 bytes pass through Key unchanged.
+// Invalid UTF-8 bytes pass through Key unchanged. Key is idempotent, and
+// on valid UTF-8 it returns valid UTF-8. A Normalizer built with
+// Options{FoldHamzaSeats: false} keeps ؤ and ئ.
 //
 // # Tokens
 //
@@ -48,8 +51,27 @@
 // starting with the unsegmented word; the dictionary decides which reading
 // is right.
 //
+// For dictionary matching, look up the key of each analysis's stem with
+// Analysis.StemKey (or AppendStemKey), which restores a stem-final ت or ا
+// written before a pronoun to ة or ى (وزارتها → وزاره, the key of وزارة).
+//
 // # Sentences
 //
 // SplitSentences and the streaming SentenceScanner cut news copy into
 // sentences; see SplitSentences for the rules.
+//
+// # Typical use
+//
+//	clean, bad := arabic.Sanitize(doc.Text) // report bad; spans still fit doc.Text
+//	var toks []arabic.Token
+//	var as []arabic.Analysis
+//	for _, sp := range arabic.SplitSentences(clean) {
+//		toks = arabic.Tokenize(toks[:0], clean[sp.Start:sp.End]) // offsets relative to sp.Start
+//		for _, t := range toks {
+//			word := clean[sp.Start+t.Start : sp.Start+t.End]
+//			key := arabic.Key(word)
+//			as = arabic.AppendAnalyses(as[:0], word)
+//			...
+//		}
+//	}
 package arabic

@@ -107,6 +107,21 @@ func FuzzSplitSentences(f *testing.F) {
 		if st := streamSpans(t, s, 3); !equalSpans(st, spans) {
 			t.Fatalf("scanner %v != SplitSentences %v on %q", st, spans, s)
 		}
+		if len(s) <= MaxSentence {
+			var bySentence []Token
+			for _, sp := range spans {
+				bySentence = TokenizeSpan(bySentence, s, sp)
+			}
+			whole := Tokenize(nil, s)
+			if len(whole) != len(bySentence) {
+				t.Fatalf("%q: %d tokens by sentence, %d whole", s, len(bySentence), len(whole))
+			}
+			for i := range whole {
+				if whole[i] != bySentence[i] {
+					t.Fatalf("%q: token %d differs: %+v by sentence, %+v whole", s, i, bySentence[i], whole[i])
+				}
+			}
+		}
 		clean, bad := Sanitize(s)
 		if len(clean) != len(s) || !utf8.ValidString(clean) || strings.IndexByte(clean, 0) >= 0 {
 			t.Fatalf("Sanitize(%q) = %q", s, clean)

@@ -151,3 +151,31 @@ func TestKeyIdempotent(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentUse runs the package's entry points from several
+// goroutines, for the race detector.
+func TestConcurrentUse(t *testing.T) {
+	text := "وقال وزير الخارجية الصيني: «سيزور بكين لافروف». وأكد أن ١٫٥ مليار دولار.."
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- true }()
+			var toks []Token
+			var as []Analysis
+			var buf []byte
+			for i := 0; i < 50; i++ {
+				toks = Tokenize(toks[:0], text)
+				for _, tk := range toks {
+					w := text[tk.Start:tk.End]
+					buf = AppendKey(buf[:0], w)
+					_ = Key(w)
+					as = AppendAnalyses(as[:0], w)
+				}
+				_ = SplitSentences(text)
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

@@ -62,7 +62,7 @@ type Analysis struct {
 }
 
 // HasArticle reports whether the analysis has the definite article.
-func (a *Analysis) HasArticle() bool {
+func (a Analysis) HasArticle() bool {
 	for _, p := range a.Pre[:a.npre()] {
 		if p.Kind == Article {
 			return true
@@ -72,13 +72,13 @@ func (a *Analysis) HasArticle() bool {
 }
 
 // Conj returns the conjunction proclitic, "و" or "ف", or "".
-func (a *Analysis) Conj() string { return letterString(a.conj) }
+func (a Analysis) Conj() string { return letterString(a.conj) }
 
 // Prep returns the preposition proclitic, "ب", "ل" or "ك", or "".
-func (a *Analysis) Prep() string { return letterString(a.prep) }
+func (a Analysis) Prep() string { return letterString(a.prep) }
 
 // Future reports whether the analysis has the future marker س.
-func (a *Analysis) Future() bool {
+func (a Analysis) Future() bool {
 	for _, p := range a.Pre[:a.npre()] {
 		if p.Kind == Future {
 			return true
@@ -89,7 +89,7 @@ func (a *Analysis) Future() bool {
 
 // Pronoun returns the key of the enclitic pronoun (ه ها هما هم هن ك كم كما
 // كن نا ي) of the analysis of word, or "" when there is none.
-func (a *Analysis) Pronoun(word string) string {
+func (a Analysis) Pronoun(word string) string {
 	if a.pron > 0 && int(a.pron) <= len(enclitics) {
 		return enclitics[a.pron-1]
 	}
@@ -100,10 +100,10 @@ func (a *Analysis) Pronoun(word string) string {
 }
 
 // Segmented reports whether the analysis has any clitic.
-func (a *Analysis) Segmented() bool { return a.npre() > 0 || a.Enc.Kind != 0 }
+func (a Analysis) Segmented() bool { return a.npre() > 0 || a.Enc.Kind != 0 }
 
 // StemText returns the stem of word as written.
-func (a *Analysis) StemText(word string) string {
+func (a Analysis) StemText(word string) string {
 	if 0 <= a.Stem.Start && a.Stem.Start <= a.Stem.End && a.Stem.End <= len(word) {
 		return word[a.Stem.Start:a.Stem.End]
 	}
@@ -112,7 +112,7 @@ func (a *Analysis) StemText(word string) string {
 
 // AppendStemKey appends the key of the stem of word to dst, with the stem
 // spelling restored by a.Fix (وزارت → وزاره, the key of وزارة).
-func (a *Analysis) AppendStemKey(dst []byte, word string) []byte {
+func (a Analysis) AppendStemKey(dst []byte, word string) []byte {
 	n := len(dst)
 	dst = AppendKey(dst, a.StemText(word))
 	switch a.Fix {
@@ -129,7 +129,7 @@ func (a *Analysis) AppendStemKey(dst []byte, word string) []byte {
 }
 
 // StemKey returns the key of the stem of word; see AppendStemKey.
-func (a *Analysis) StemKey(word string) string {
+func (a Analysis) StemKey(word string) string {
 	if a.Fix == NoFix {
 		return Key(a.StemText(word))
 	}
@@ -139,7 +139,7 @@ func (a *Analysis) StemKey(word string) string {
 // Format writes the analysis of word as its parts joined by "+", clitics in
 // their dictionary form and stem and pronoun as written: و+ب+ال+تعاون. A
 // stem fix is shown in brackets after the stem: وزارت[ة]+ها, مستوا[ى]+ه.
-func (a *Analysis) Format(word string) string {
+func (a Analysis) Format(word string) string {
 	var b strings.Builder
 	for _, p := range a.Pre[:a.npre()] {
 		switch p.Kind {
@@ -168,7 +168,7 @@ func (a *Analysis) Format(word string) string {
 	return b.String()
 }
 
-func (a *Analysis) npre() int {
+func (a Analysis) npre() int {
 	if a.NPre < 0 {
 		return 0
 	}
@@ -191,16 +191,61 @@ func letterString(r rune) string {
 	return ""
 }
 
-// enclitics are the enclitic pronouns, longest first within each ending.
+// enclitics are the enclitic pronouns; encliticAt returns indexes into it.
 var enclitics = [...]string{"هما", "هم", "هن", "ها", "ه", "كما", "كم", "كن", "ك", "نا", "ي"}
 
-// encliticRunes holds enclitics as rune slices, aligned with enclitics.
-var encliticRunes = func() (out [len(enclitics)][]rune) {
-	for i, e := range enclitics {
-		out[i] = []rune(e)
+// encYa is the index of the first-person enclitic ي in enclitics.
+const encYa = 10
+
+// encliticAt returns the index in enclitics and the letter length of the
+// enclitic pronoun that ends r, or -1, 0. Enclitics that end a word are
+// mutually exclusive, so there is at most one.
+func encliticAt(r []rune) (int, int) {
+	n := len(r)
+	at := func(k int) rune { // the letter k places before the last
+		if n-1-k < 0 {
+			return 0
+		}
+		return r[n-1-k]
 	}
-	return out
-}()
+	switch at(0) {
+	case 'ه':
+		return 4, 1
+	case 'ك':
+		return 8, 1
+	case 'ي':
+		return encYa, 1
+	case 'ا':
+		switch at(1) {
+		case 'ه':
+			return 3, 2
+		case 'ن':
+			return 9, 2
+		case 'م':
+			switch at(2) {
+			case 'ه':
+				return 0, 3
+			case 'ك':
+				return 5, 3
+			}
+		}
+	case 'م':
+		switch at(1) {
+		case 'ه':
+			return 1, 2
+		case 'ك':
+			return 6, 2
+		}
+	case 'ن':
+		switch at(1) {
+		case 'ه':
+			return 2, 2
+		case 'ك':
+			return 7, 2
+		}
+	}
+	return -1, 0
+}
 
 // maxLetters bounds the words AppendAnalyses segments; longer ones get
 // only the unsegmented reading.
@@ -211,13 +256,16 @@ const maxLetters = 48
 type letterView struct {
 	n   int
 	r   [maxLetters]rune
-	off [maxLetters + 1]int
+	off [maxLetters + 1]int32
 }
 
 // load fills v from word and reports whether the word is all Arabic letters
 // (with marks) and short enough to segment.
 func (v *letterView) load(word string) bool {
 	v.n = 0
+	if len(word) > 1<<20 {
+		return false
+	}
 	for i := 0; i < len(word); {
 		c := word[i]
 		var r rune
@@ -247,7 +295,7 @@ func (v *letterView) load(word string) bool {
 			if v.n == 0 {
 				v.off[0] = 0
 			} else {
-				v.off[v.n] = i
+				v.off[v.n] = int32(i)
 			}
 			v.r[v.n] = r
 			v.n++
@@ -257,19 +305,25 @@ func (v *letterView) load(word string) bool {
 		}
 		i += size
 	}
-	v.off[v.n] = len(word)
+	v.off[v.n] = int32(len(word))
 	return v.n > 0
 }
 
-// proclitic readings tried after an optional conjunction.
+// lpart is a proclitic in letter indexes.
+type lpart struct {
+	start, end uint8
+	kind       PartKind
+}
+
+// procReading is one way to read the proclitics after an optional
+// conjunction.
 type procReading struct {
-	parts    [3]Part // letter indexes, not bytes, until converted
-	nparts   int
-	stem     int // letter index where the stem starts
-	article  bool
+	parts    [2]lpart
+	nparts   uint8
+	stem     uint8 // letter index where the stem starts
+	minStem  uint8
+	noEnclit bool // the reading has the article
 	prep     rune
-	minStem  int
-	noEnclit bool
 }
 
 // AppendAnalyses appends every plausible analysis of word (one token's
@@ -282,9 +336,10 @@ type procReading struct {
 // or the article alone, or the future marker س before an imperfect prefix
 // ي ت ن أ. Enclitic pronouns: ه ها هما هم هن ك كم كما كن نا ي, never after
 // the article. A stem keeps at least 2 letters, and at least 3 after a bare
-// preposition (so كان, بعد and لدى are not split into ك+ان, ب+عد, ل+دى).
-// A stem ending in ت or ا before an enclitic gets a second analysis with
-// Fix set (TaMarbuta, AlefMaqsura).
+// preposition or the future marker (so كان, بعد and لدى are not split into
+// ك+ان, ب+عد, ل+دى). A stem beginning with ال takes no enclitic ي
+// (الصيني is not الصين+ي, but التقاه is التقى+ه). A stem ending in ت or ا before an enclitic gets a
+// second analysis with Fix set (TaMarbuta, AlefMaqsura).
 //
 // Words that are not all Arabic letters, or are longer than 48 letters,
 // get only the unsegmented reading. AppendAnalyses allocates nothing
@@ -293,11 +348,12 @@ func AppendAnalyses(dst []Analysis, word string) []Analysis {
 	first := len(dst)
 	dst = append(dst, Analysis{Stem: Part{0, len(word), Stem}})
 	var v letterView
-	if len(word) < 4 || !v.load(word) || v.n < 3 {
+	if len(word) < 6 || !v.load(word) || v.n < 3 {
 		return dst
 	}
 	r := &v.r
 	n := v.n
+	ei, elen := encliticAt(r[:n])
 	for c := 0; c <= 1; c++ {
 		var conj rune
 		p := 0
@@ -307,69 +363,60 @@ func AppendAnalyses(dst []Analysis, word string) []Analysis {
 			}
 			conj, p = r[0], 1
 		}
-		var rs [8]procReading
+		var rs [5]procReading
 		k := 0
 		add := func(pr procReading) {
-			if k < len(rs) {
-				rs[k] = pr
-				k++
-			}
+			rs[k] = pr
+			k++
 		}
-		add(procReading{stem: p, minStem: 2})
+		u := uint8(p)
+		add(procReading{stem: u, minStem: 2})
 		if p+1 < n && r[p] == 'ا' && r[p+1] == 'ل' {
-			add(procReading{parts: [3]Part{{p, p + 2, Article}}, nparts: 1, stem: p + 2, article: true, minStem: 2, noEnclit: true})
+			add(procReading{parts: [2]lpart{{u, u + 2, Article}}, nparts: 1, stem: u + 2, minStem: 2, noEnclit: true})
 		}
-		if p < n {
+		if p+1 < n {
 			switch r[p] {
 			case 'ب', 'ك':
-				add(procReading{parts: [3]Part{{p, p + 1, Prep}}, nparts: 1, stem: p + 1, prep: r[p], minStem: 3})
+				add(procReading{parts: [2]lpart{{u, u + 1, Prep}}, nparts: 1, stem: u + 1, prep: r[p], minStem: 3})
 				if p+2 < n && r[p+1] == 'ا' && r[p+2] == 'ل' {
-					add(procReading{parts: [3]Part{{p, p + 1, Prep}, {p + 1, p + 3, Article}}, nparts: 2, stem: p + 3, prep: r[p], article: true, minStem: 2, noEnclit: true})
+					add(procReading{parts: [2]lpart{{u, u + 1, Prep}, {u + 1, u + 3, Article}}, nparts: 2, stem: u + 3, prep: r[p], minStem: 2, noEnclit: true})
 				}
 			case 'ل':
-				if p+1 < n && r[p+1] == 'ل' {
-					add(procReading{parts: [3]Part{{p, p + 1, Prep}, {p + 1, p + 2, Article}}, nparts: 2, stem: p + 2, prep: 'ل', article: true, minStem: 2, noEnclit: true})
+				if r[p+1] == 'ل' {
+					add(procReading{parts: [2]lpart{{u, u + 1, Prep}, {u + 1, u + 2, Article}}, nparts: 2, stem: u + 2, prep: 'ل', minStem: 2, noEnclit: true})
 					// لل before a stem that itself begins with ل: للجنة = ل + ال + لجنة.
-					add(procReading{parts: [3]Part{{p, p + 1, Prep}, {p + 1, p + 1, Article}}, nparts: 2, stem: p + 1, prep: 'ل', article: true, minStem: 3, noEnclit: true})
+					add(procReading{parts: [2]lpart{{u, u + 1, Prep}, {u + 1, u + 1, Article}}, nparts: 2, stem: u + 1, prep: 'ل', minStem: 3, noEnclit: true})
 				} else {
-					add(procReading{parts: [3]Part{{p, p + 1, Prep}}, nparts: 1, stem: p + 1, prep: 'ل', minStem: 3})
+					add(procReading{parts: [2]lpart{{u, u + 1, Prep}}, nparts: 1, stem: u + 1, prep: 'ل', minStem: 3})
 				}
 			case 'س':
-				if p+1 < n {
-					switch r[p+1] {
-					case 'ي', 'ت', 'ن', 'أ':
-						add(procReading{parts: [3]Part{{p, p + 1, Future}}, nparts: 1, stem: p + 1, minStem: 3})
-					}
+				switch r[p+1] {
+				case 'ي', 'ت', 'ن', 'أ':
+					add(procReading{parts: [2]lpart{{u, u + 1, Future}}, nparts: 1, stem: u + 1, minStem: 3})
 				}
 			}
 		}
 		for _, pr := range rs[:k] {
-			if c == 0 && pr.nparts == 0 {
-				// The unsegmented reading is already first; only its
-				// enclitic readings are new.
-			} else if n-pr.stem >= pr.minStem {
-				dst = append(dst, makeAnalysis(&v, word, conj, c, pr, n, -1))
+			stem := int(pr.stem)
+			// The bare reading without a conjunction is already first.
+			if (c == 1 || pr.nparts > 0) && n-stem >= int(pr.minStem) {
+				dst = append(dst, makeAnalysis(&v, word, conj, pr, n, -1))
 			}
-			if pr.noEnclit {
+			if pr.noEnclit || ei < 0 || n-stem-elen < int(pr.minStem) {
 				continue
 			}
-			for ei, e := range encliticRunes {
-				m := len(e)
-				if n-pr.stem-m < max(pr.minStem, 2) || !endsWith(r[:n], e) {
-					continue
-				}
-				dst = append(dst, makeAnalysis(&v, word, conj, c, pr, n-m, ei))
-				switch r[n-m-1] {
-				case 'ت':
-					a := makeAnalysis(&v, word, conj, c, pr, n-m, ei)
-					a.Fix = TaMarbuta
-					dst = append(dst, a)
-				case 'ا':
-					a := makeAnalysis(&v, word, conj, c, pr, n-m, ei)
-					a.Fix = AlefMaqsura
-					dst = append(dst, a)
-				}
-				break // enclitics ending a word are mutually exclusive
+			if ei == encYa && r[stem] == 'ا' && r[stem+1] == 'ل' {
+				continue // a noun with ال takes no possessive: الصيني is not الصين+ي
+			}
+			a := makeAnalysis(&v, word, conj, pr, n-elen, ei)
+			dst = append(dst, a)
+			switch r[n-elen-1] {
+			case 'ت':
+				a.Fix = TaMarbuta
+				dst = append(dst, a)
+			case 'ا':
+				a.Fix = AlefMaqsura
+				dst = append(dst, a)
 			}
 		}
 	}
@@ -378,41 +425,28 @@ func AppendAnalyses(dst []Analysis, word string) []Analysis {
 }
 
 // makeAnalysis builds an analysis from letter indexes: an optional
-// conjunction (c == 1), the proclitic reading pr, a stem ending at letter
-// stemEnd and the enclitic ei (or -1).
-func makeAnalysis(v *letterView, word string, conj rune, c int, pr procReading, n, ei int) Analysis {
+// conjunction (when conj != 0), the proclitic reading pr, a stem ending at
+// letter n and the enclitic ei (or -1).
+func makeAnalysis(v *letterView, word string, conj rune, pr procReading, n, ei int) Analysis {
 	var a Analysis
-	if c == 1 {
-		a.Pre[0] = Part{0, v.off[1], Conj}
+	if conj != 0 {
+		a.Pre[0] = Part{0, int(v.off[1]), Conj}
 		a.NPre = 1
 		a.conj = conj
 	}
 	for _, p := range pr.parts[:pr.nparts] {
-		a.Pre[a.NPre] = Part{v.off[p.Start], v.off[p.End], p.Kind}
+		a.Pre[a.NPre] = Part{int(v.off[p.start]), int(v.off[p.end]), p.kind}
 		a.NPre++
 	}
 	a.prep = pr.prep
-	a.Stem = Part{v.off[pr.stem], v.off[n], Stem}
+	a.Stem = Part{int(v.off[pr.stem]), int(v.off[n]), Stem}
 	if ei >= 0 {
-		a.Enc = Part{v.off[n], len(word), Pronoun}
+		a.Enc = Part{int(v.off[n]), len(word), Pronoun}
 		a.pron = uint8(ei + 1)
 	} else {
 		a.Enc = Part{len(word), len(word), 0}
 	}
 	return a
-}
-
-func endsWith(r []rune, suffix []rune) bool {
-	if len(suffix) > len(r) {
-		return false
-	}
-	r = r[len(r)-len(suffix):]
-	for i := range suffix {
-		if r[i] != suffix[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // sortAnalyses orders analyses by number of clitics, then by longer stem;
@@ -426,12 +460,12 @@ func sortAnalyses(as []Analysis) {
 }
 
 func analysisLess(a, b *Analysis) bool {
-	ca, cb := a.clitics(), b.clitics()
+	ca, cb := clitics(a), clitics(b)
 	if ca != cb {
 		return ca < cb
 	}
 	// The absorbed-article reading of لل (ل+ال+لجنة) is the rarer one.
-	if za, zb := a.absorbedArticle(), b.absorbedArticle(); za != zb {
+	if za, zb := absorbedArticle(a), absorbedArticle(b); za != zb {
 		return zb
 	}
 	return a.Stem.End-a.Stem.Start > b.Stem.End-b.Stem.Start
@@ -439,7 +473,7 @@ func analysisLess(a, b *Analysis) bool {
 
 // absorbedArticle reports whether the article is the empty part read out
 // of لل before a stem that begins with ل.
-func (a *Analysis) absorbedArticle() bool {
+func absorbedArticle(a *Analysis) bool {
 	for _, p := range a.Pre[:a.npre()] {
 		if p.Kind == Article && p.Start == p.End {
 			return true
@@ -448,7 +482,7 @@ func (a *Analysis) absorbedArticle() bool {
 	return false
 }
 
-func (a *Analysis) clitics() int {
+func clitics(a *Analysis) int {
 	n := a.npre()
 	if a.Enc.Kind != 0 {
 		n++

@@ -165,6 +165,8 @@ func TestAnalysesNewsVocabulary(t *testing.T) {
 		{"بصفته", "ب+صفت[ة]+ه"},
 		{"رسالتهم", "رسالت[ة]+هم"},
 		{"مستواه", "مستوا[ى]+ه"},
+		{"التقاه", "التقا[ى]+ه"},
+		{"والتزامه", "و+التزام+ه"},
 		// Harakat and tatweel stay with their letter.
 		{"بِالأُمَمِ", "ب+ال+أُمَمِ"},
 		{"بـالرياض", "ب+ال+رياض"},
@@ -196,6 +198,10 @@ func TestAnalysesGuards(t *testing.T) {
 		{"فيه", "ف+ي+ه"},
 		{"الى", "ال+ى"},
 		{"ولي", "و+ل+ي"},
+		// No possessive ي on a noun with ال, article or not.
+		{"الصيني", "الصين+ي"},
+		{"السعودي", "السعود+ي"},
+		{"والأمريكي", "و+الأمريك+ي"},
 		// No enclitic after the article.
 		{"الكتابه", "ال+كتاب+ه"},
 		{"والسلامها", "و+ال+سلام+ها"},
@@ -317,7 +323,7 @@ func TestAnalysisHandMade(t *testing.T) {
 	_ = a.Format("ab")
 	_ = a.StemKey("ab")
 	_ = a.HasArticle()
-	if got := (&Analysis{Enc: Part{8, 10, Pronoun}}).Pronoun("بلاده"); got != "ه" {
+	if got := (Analysis{Enc: Part{8, 10, Pronoun}}).Pronoun("بلاده"); got != "ه" {
 		t.Errorf("Pronoun of a hand-made analysis = %q", got)
 	}
 	if PartKind(0).String() == "" || Pronoun.String() != "pronoun" || Kind(99).String() == "" {

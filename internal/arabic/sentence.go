@@ -26,10 +26,18 @@ const MaxSentence = 64 << 10
 //     (a domain name, U.S.A);
 //   - after an abbreviation: a lone Arabic letter such as د. م. ص. أ. ش.
 //     (but 2015م. and 1436هـ. after a number end a sentence), a lone Latin
-//     letter, or a Latin title such as Dr. Mr. Prof.
+//     letter, or a Latin title such as Dr. Mr. Prof.;
+//   - at a dot glued to a following Arabic letter after a word of at most
+//     three letters (dotted initials: جيه.بي.اكس), at "1." opening a
+//     numbered line, and at an ASCII ? glued between two letters, which
+//     stands for a character lost in conversion (العر?ي).
 //
-// SplitSentences gives the same spans as a SentenceScanner over the same
-// bytes.
+// A dot glued to the next word after a longer word does end a sentence
+// (امس.وبموازاة), as news copy often drops that space.
+//
+// A run of more than MaxSentence bytes without a sentence end is cut (see
+// MaxSentence). SplitSentences gives the same spans as a SentenceScanner
+// over the same bytes.
 func SplitSentences(text string) []model.Span {
 	var out []model.Span
 	var sp splitter
@@ -214,6 +222,15 @@ func (sp *splitter) piece(s string, base int, final bool, emit func(int, int)) i
 // sentence that began at start, ends that sentence.
 func endsSentence(s string, start, i, j, dots, other int) bool {
 	if other > 0 {
+		// An ASCII ? glued between two letters stands for a character lost
+		// in a bad conversion (العر?ي), not for a question mark.
+		if j-i == 1 && s[i] == '?' && i > 0 && j < len(s) {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			if isLetterClass(runeClass(prev)) && isLetterClass(runeClass(next)) {
+				return false
+			}
+		}
 		return true
 	}
 	if dots > 1 {
@@ -276,6 +293,8 @@ func wordLetters(s string) int {
 	}
 	return letters
 }
+
+func isLetterClass(c class) bool { return c == cArabic || c == cLatin || c == cLetter }
 
 // runeClass classifies one decoded rune (utf8.RuneError for none).
 func runeClass(r rune) class {

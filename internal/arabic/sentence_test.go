@@ -110,6 +110,9 @@ func TestSplitSentences(t *testing.T) {
 		{"Stop", "وصل الوزير. وقال إنه سعيد.", []string{"وصل الوزير.", "وقال إنه سعيد."}},
 		{"ArabicQuestion", "هل يأتي؟ لا أعرف", []string{"هل يأتي؟", "لا أعرف"}},
 		{"Exclamation", "مرحبا! أهلا", []string{"مرحبا!", "أهلا"}},
+		{"LostCharacter", "يوم القرار العر?ي المستقل. ثم", []string{"يوم القرار العر?ي المستقل.", "ثم"}},
+		{"QuestionNoSpace", "لماذا?قال. ثم", []string{"لماذا?قال.", "ثم"}},
+		{"ArabicQuestionNoSpace", "لماذا؟قال", []string{"لماذا؟", "قال"}},
 		{"QuestionExclaim", "حقا؟! نعم", []string{"حقا؟!", "نعم"}},
 		{"ArabicFullStop", "انتهى۔ بدأ", []string{"انتهى۔", "بدأ"}},
 		{"Newline", "سطر أول\nسطر ثان", []string{"سطر أول", "سطر ثان"}},
@@ -227,6 +230,21 @@ func TestSentencesCorpus(t *testing.T) {
 		checkSpans(t, text, spans)
 		if st := streamSpans(t, text, 777); !equalSpans(st, spans) {
 			t.Fatalf("scanner and SplitSentences disagree on an article")
+		}
+		// Sentences end on token boundaries: tokenizing sentence by
+		// sentence gives the tokens of the whole text.
+		var bySentence []Token
+		for _, sp := range spans {
+			bySentence = TokenizeSpan(bySentence, text, sp)
+		}
+		whole := Tokenize(nil, text)
+		if len(whole) != len(bySentence) {
+			t.Fatalf("%d tokens by sentence, %d in the whole text", len(bySentence), len(whole))
+		}
+		for i := range whole {
+			if whole[i] != bySentence[i] {
+				t.Fatalf("token %d: %q by sentence, %q whole", i, bySentence[i].Text(text), whole[i].Text(text))
+			}
 		}
 	}
 }

@@ -43,7 +43,7 @@ type sentence struct {
 
 // NewSentenceScanner returns a scanner reading from r.
 func NewSentenceScanner(r io.Reader) *SentenceScanner {
-	return &SentenceScanner{r: r, buf: make([]byte, 2*MaxSentence+2)}
+	return &SentenceScanner{r: r, buf: make([]byte, 4096)}
 }
 
 // Scan advances to the next sentence and reports whether there is one. It
@@ -117,13 +117,23 @@ func (s *SentenceScanner) split(b []byte, final bool) {
 	s.start += s.sp.window(text, off, emit)
 }
 
-// fill reads more input after compacting the buffer.
+// maxBuffer is the most a SentenceScanner buffers: a window of a long line
+// needs MaxSentence+1 bytes, and reads come in on top.
+const maxBuffer = 2*MaxSentence + 2
+
+// fill reads more input after compacting the buffer, growing it up to
+// maxBuffer when it is full.
 func (s *SentenceScanner) fill() {
 	if s.start > 0 {
 		copy(s.buf, s.buf[s.start:s.end])
 		s.base += s.start
 		s.end -= s.start
 		s.start = 0
+	}
+	if s.end == len(s.buf) && len(s.buf) < maxBuffer {
+		buf := make([]byte, min(2*len(s.buf), maxBuffer))
+		copy(buf, s.buf[:s.end])
+		s.buf = buf
 	}
 	for tries := 0; tries < 100; tries++ {
 		n, err := s.r.Read(s.buf[s.end:])

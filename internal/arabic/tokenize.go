@@ -3,6 +3,8 @@ package arabic
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/marsad-project/marsad/internal/model"
 )
 
 // Kind is the kind of a token.
@@ -92,6 +94,21 @@ func Tokenize(dst []Token, text string) []Token {
 			i += size
 			dst = append(dst, Token{start, i, Symbol})
 		}
+	}
+	return dst
+}
+
+// TokenizeSpan appends the tokens of text[sp.Start:sp.End] (a sentence, say)
+// to dst with offsets into text itself. An invalid span adds nothing.
+func TokenizeSpan(dst []Token, text string, sp model.Span) []Token {
+	if !sp.Valid(len(text)) {
+		return dst
+	}
+	n := len(dst)
+	dst = Tokenize(dst, text[sp.Start:sp.End])
+	for i := n; i < len(dst); i++ {
+		dst[i].Start += sp.Start
+		dst[i].End += sp.Start
 	}
 	return dst
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/marsad-project/marsad/internal/model"
 )
 
 // show renders tokens as kind:text, space-separated.
@@ -106,6 +108,26 @@ func TestTokenizeAppends(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(50, func() { dst = Tokenize(dst[:0], "قال وزير الخارجية، «نعم».") }); n != 0 {
 		t.Errorf("Tokenize with room allocated %v times", n)
+	}
+}
+
+func TestTokenizeSpan(t *testing.T) {
+	text := "عنوان الخبر\nقال الوزير: نعم. وأضاف أن 1.5 مليار.."
+	var fromSpans []Token
+	for _, sp := range SplitSentences(text) {
+		fromSpans = TokenizeSpan(fromSpans, text, sp)
+	}
+	whole := Tokenize(nil, text)
+	if show(text, fromSpans) != show(text, whole) || len(fromSpans) != len(whole) {
+		t.Errorf("per-sentence tokens differ:\n%s\n%s", show(text, fromSpans), show(text, whole))
+	}
+	for i := range whole {
+		if whole[i] != fromSpans[i] {
+			t.Fatalf("token %d: %+v != %+v", i, fromSpans[i], whole[i])
+		}
+	}
+	if got := TokenizeSpan(nil, text, model.Span{Start: 5, End: 1000}); len(got) != 0 {
+		t.Errorf("invalid span gave tokens %v", got)
 	}
 }
 
