@@ -119,6 +119,7 @@ var fixes = map[string][]string{
 	"CCK/جزر كوكوس (كيلينغ)":                        {"جزر كوكوس"},
 	"MMR/ميانمار (بورما)":                           {"ميانمار", "بورما"},
 	"MLI/مالي":                                      nil, // مالي is the everyday adjective "financial"
+	"BEN/بنين":                                      nil, // بنين is "boys" (مدارس البنين), far more frequent than Benin
 }
 
 // fallback gives an Arabic name where no catalogue has one.
@@ -287,8 +288,8 @@ const actorsHeader = `# Countries and territories as actors: every code of ISO 3
 # (https://www.geonames.org, CC-BY 4.0) shipped in Debian's
 # libgeonames-common; wrong or unused translations corrected by hand in
 # the generator. en= is the common English name. Mali has no bare «مالي»
-# here: the word is the everyday adjective "financial"; see
-# countries_extra.txt for the forms that name it.
+# here (the everyday adjective "financial") and Benin no bare «بنين»
+# ("boys"); see countries_extra.txt for the forms that name them.
 
 `
 

@@ -77,6 +77,7 @@ type place struct {
 	rank                 int // higher wins a shared form: see rankOf
 	hand                 bool
 	file                 string
+	regionTop            bool // the most populous city of its adm1 region
 }
 
 func main() {
@@ -103,12 +104,21 @@ func main() {
 
 	// Hand-written files first: their forms take precedence.
 	var hand []*place
-	for _, name := range []string{"countries.txt", "cities_extra.txt"} {
+	for _, name := range []string{"countries.txt", "cities_extra.txt", "adm1_extra.txt"} {
 		ps, err := readPlaces(filepath.Join(*outDir, name))
 		if err != nil {
 			log.Fatalf("read %s: %v", name, err)
 		}
 		hand = append(hand, ps...)
+	}
+
+	top := map[string]*city{} // most populous city of each region
+	for i := range cities {
+		c := &cities[i]
+		k := c.cc + "." + c.adm1Code
+		if t := top[k]; t == nil || c.pop > t.pop {
+			top[k] = c
+		}
 	}
 
 	capitals := map[string]bool{}
@@ -123,7 +133,6 @@ func main() {
 	admLon := map[string]float64{}
 	admN := map[string]int{}
 	admName := map[string]string{}
-	admCC := map[string]string{}
 	for _, c := range cities {
 		k := c.cc + "." + c.adm1Code
 		if c.adm1Code != "" && c.adm1Code != "00" {
@@ -134,7 +143,6 @@ func main() {
 			if admName[k] == "" {
 				admName[k] = c.adm1Name
 			}
-			admCC[k] = c.cc
 		}
 		a, ok := ar[c.id]
 		if !ok {
@@ -163,26 +171,33 @@ func main() {
 		if capitals[c.id] {
 			p.kind = "capital"
 		}
+		p.regionTop = top[c.cc+"."+c.adm1Code].id == c.id
 		gen = append(gen, p)
 	}
 
 	// First-order regions with an Arabic name. Their point is the mean of
 	// the cities of the table that lie in them: an approximation.
-	for k, a := range ar {
-		cc, code, ok := strings.Cut(k, ".")
+	keys := make([]string, 0, len(ar))
+	for k := range ar {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // a fixed order keeps the output reproducible
+	for _, k := range keys {
+		a := ar[k]
+		cc, _, ok := strings.Cut(k, ".")
 		if !ok || len(cc) != 2 || admN[k] == 0 {
 			if ok && len(cc) == 2 && admN[k] == 0 {
 				rep.addf("adm1 %s %q: no city of the table lies in it, dropped", k, a)
 			}
 			continue
 		}
-		_ = code
 		i3 := iso3[cc]
 		if i3 == "" {
 			continue
 		}
 		forms := cleanForms(a, rep, admName[k])
 		forms = addBareRegion(forms)
+		forms = addRegionHead(forms, i3)
 		if len(forms) == 0 {
 			continue
 		}
@@ -200,6 +215,7 @@ func main() {
 	for _, p := range gen {
 		p.rank = rankOf(p)
 	}
+	gen = dropReplaced(gen, hand, rep)
 	gen = dropStopForms(gen, stop, rep)
 	gen = resolveShared(hand, gen, rep)
 
@@ -284,15 +300,102 @@ func better(a, b *place) bool {
 	if a.rank != b.rank {
 		return a.rank > b.rank
 	}
-	// A city keeps a form shared with its own region («دبي», «بغداد»): in
-	// the news the name nearly always means the city.
-	if a.iso3 == b.iso3 && a.kind != b.kind {
-		return a.kind != "adm1"
+	// A city keeps a form shared with the region it lies in when it shares
+	// the region's English name too, or is the region's largest city
+	// («دبي», «بغداد», «تعز»): in the news the name nearly always means the
+	// city. Otherwise the catalogue gave a town its region's name (US towns
+	// called «كاليفورنيا»), and the region keeps it.
+	if a.iso3 == b.iso3 && a.kind != b.kind && (a.kind == "adm1" || b.kind == "adm1") {
+		c, r := a, b
+		if a.kind == "adm1" {
+			c, r = b, a
+		}
+		cityWins := c.adm1 == r.en &&
+			(sameName(c.en, r.en) || skeleton(c.en) == skeleton(regionHeads.Replace(strings.ToLower(r.en))) ||
+				c.regionTop && core[c.iso3])
+		return (a == c) == cityWins
 	}
 	if a.pop != b.pop {
 		return a.pop > b.pop
 	}
 	return a.geonames < b.geonames
+}
+
+// regionHeads are the generic words of English region names.
+var regionHeads = strings.NewReplacer(" governorate", "", " province", "", " region", "",
+	" district", "", " emirate", "", " state", "", " oblast", "", " municipality", "",
+	" city", "", "muhafazat ", "", "state of ", "", "provincia de ", "", "wilayat ", "")
+
+// sameName reports whether a city and a region carry the same name
+// («Baghdad», «Baghdad Governorate»).
+func sameName(city, region string) bool {
+	c := strings.ToLower(city)
+	r := strings.TrimSpace(regionHeads.Replace(strings.ToLower(region)))
+	return c == r || strings.Contains(c, r) || strings.Contains(r, c)
+}
+
+// core are the countries whose regions the catalogue names after their
+// largest city even when GeoNames spells the two differently (Bizerte,
+// Banzart); elsewhere a town that shares its region's Arabic name but not
+// its English one is taken for a catalogue slip (Portland «أوريغون»).
+var core = map[string]bool{
+	"ARE": true, "BHR": true, "COM": true, "DJI": true, "DZA": true, "EGY": true,
+	"IRQ": true, "JOR": true, "KWT": true, "LBN": true, "LBY": true, "MAR": true,
+	"MRT": true, "OMN": true, "PSE": true, "QAT": true, "SAU": true, "SDN": true,
+	"SOM": true, "SYR": true, "TUN": true, "YEM": true, "ISR": true, "IRN": true,
+	"TUR": true, "AFG": true, "PAK": true, "UZB": true, "TJK": true, "KGZ": true,
+	"KAZ": true, "TKM": true, "AZE": true, "SSD": true, "TCD": true, "MLI": true,
+	"NER": true, "ERI": true, "ETH": true,
+}
+
+// skeleton reduces a romanised name to its consonants, so that spellings
+// of one Arabic name compare equal (Taiz, Ta‘izz; Erbil, Arbīl).
+func skeleton(s string) string {
+	s = strings.ToLower(s)
+	// Drop the article: "Al Qaşrayn", "Ar-Raqqah".
+	var words []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
+		switch w {
+		case "al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath", "aḑ", "aş", "az̧", "aţ":
+			continue
+		}
+		words = append(words, w)
+	}
+	s = strings.Join(words, "")
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case 'á', 'à', 'â', 'ä', 'ā', 'é', 'è', 'ê', 'ë', 'ē', 'í', 'ì', 'î', 'ï', 'ī', 'ı',
+			'ó', 'ò', 'ô', 'ö', 'ō', 'ú', 'ù', 'û', 'ü', 'ū', 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w', 'ḩ':
+			continue
+		case 'ç':
+			r = 'c'
+		case 'ş', 'ș', 'š':
+			r = 's'
+		case 'ţ', 'ț':
+			r = 't'
+		case 'ḑ':
+			r = 'd'
+		case 'ẕ':
+			r = 'z'
+		case 'ğ', 'g':
+			r = 'j'
+		case 'q', 'c':
+			r = 'k'
+		}
+		if r >= 'a' && r <= 'z' { // combining marks and the rest go
+			b.WriteRune(r)
+		}
+	}
+	out := []rune(b.String())
+	// Collapse doubled letters.
+	var k []rune
+	for i, r := range out {
+		if i == 0 || r != out[i-1] {
+			k = append(k, r)
+		}
+	}
+	return string(k)
 }
 
 // ----- GeoNames city table -----
@@ -705,7 +808,7 @@ func letters(f string) int {
 }
 
 // regionWords are the generic heads of region names.
-var regionWords = []string{"محافظة", "ولاية", "إمارة", "منطقة", "إقليم", "مقاطعة", "محافظه", "جهة"}
+var regionWords = []string{"محافظة", "ولاية", "إمارة", "منطقة", "إقليم", "مقاطعة", "محافظه", "جهة", "شعبية", "المحافظة", "المنطقة", "بلدية"}
 
 // addBareRegion adds «X» for «محافظة X» and the like.
 func addBareRegion(forms []string) []string {
@@ -715,6 +818,38 @@ func addBareRegion(forms []string) []string {
 			if rest, ok := strings.CutPrefix(f, w+" "); ok && letters(rest) >= 3 && !contains(out, rest) {
 				out = append(out, rest)
 			}
+		}
+	}
+	return out
+}
+
+// regionHead is the word the press puts before a first-order region's name,
+// by country.
+var regionHead = map[string]string{
+	"EGY": "محافظة", "IRQ": "محافظة", "SYR": "محافظة", "JOR": "محافظة", "YEM": "محافظة",
+	"OMN": "محافظة", "KWT": "محافظة", "BHR": "محافظة", "LBN": "محافظة", "PSE": "محافظة",
+	"SAU": "منطقة", "DZA": "ولاية", "TUN": "ولاية", "SDN": "ولاية", "MRT": "ولاية",
+	"ARE": "إمارة", "LBY": "شعبية", "MAR": "جهة", "IRN": "محافظة", "TUR": "ولاية",
+	"AFG": "ولاية", "SOM": "إقليم",
+}
+
+// addRegionHead adds «محافظة X» for a region called «X» in countries whose
+// press names regions so; the longer form survives when a city takes «X».
+func addRegionHead(forms []string, iso3 string) []string {
+	head := regionHead[iso3]
+	if head == "" {
+		return forms
+	}
+	out := append([]string{}, forms...)
+	for _, f := range forms {
+		hasHead := false
+		for _, w := range regionWords {
+			if strings.HasPrefix(f, w+" ") {
+				hasHead = true
+			}
+		}
+		if !hasHead && !contains(out, head+" "+f) {
+			out = append(out, head+" "+f)
 		}
 	}
 	return out
@@ -791,6 +926,31 @@ func readStop(path string) (map[string]bool, error) {
 		}
 	}
 	return m, sc.Err()
+}
+
+// dropReplaced removes generated places that a hand-written line replaces:
+// a city with the same GeoNames id, a region with the same country and
+// English name.
+func dropReplaced(gen, hand []*place, rep *report) []*place {
+	ids := map[string]bool{}
+	regions := map[string]bool{}
+	for _, h := range hand {
+		if h.geonames != "" {
+			ids[h.geonames] = true
+		}
+		if h.kind == "adm1" {
+			regions[h.iso3+"/"+h.en] = true
+		}
+	}
+	var out []*place
+	for _, p := range gen {
+		if (p.geonames != "" && ids[p.geonames]) || (p.kind == "adm1" && regions[p.iso3+"/"+p.en]) {
+			rep.addf("replaced by a hand-written line: %s, %s (%s) %s", p.en, p.iso3, p.kind, strings.Join(p.forms, " ; "))
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // dropStopForms removes forms whose key is a stop form, and places left
@@ -1032,7 +1192,8 @@ func frequencyReview(path, out string, ps []*place, cities []city, ar map[string
 			}
 		}
 	}
-	counts := map[string]int{}
+	counts := map[string]int{} // the whole token
+	clitic := map[string]int{} // after a proclitic
 	total := 0
 	f, err := os.Open(path)
 	if err != nil {
@@ -1065,29 +1226,29 @@ func frequencyReview(path, out string, ps []*place, cities []city, ar map[string
 				if !ok || utf8.RuneCountInString(rest) < 3 {
 					continue
 				}
-				if strings.HasPrefix(pre, "ل") || strings.HasSuffix(pre, "ل") {
-					if r2, ok := strings.CutPrefix(rest, "ل"); ok && utf8.RuneCountInString(r2) >= 3 {
-						// ل + ال: للقدس → القدس
-						if _, ok := want[key("ال"+r2)]; ok {
-							counts[key("ال"+r2)]++
+				if strings.HasSuffix(pre, "ل") {
+					// ل + ال: للقدس → القدس
+					if r2, ok := strings.CutPrefix(rest, "ل"); ok {
+						if k2 := key("ال" + r2); want[k2] != nil {
+							clitic[k2]++
 							break
 						}
 					}
 				}
-				if _, ok := want[key(rest)]; ok {
-					counts[key(rest)]++
+				if k2 := key(rest); want[k2] != nil {
+					clitic[k2]++
 					break
 				}
 			}
 		}
 	}
 	type kv struct {
-		k string
-		n int
+		k    string
+		n, c int
 	}
 	var rows []kv
 	for k := range want {
-		rows = append(rows, kv{k, counts[k]})
+		rows = append(rows, kv{k, counts[k], clitic[k]})
 	}
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].n != rows[j].n {
@@ -1096,9 +1257,9 @@ func frequencyReview(path, out string, ps []*place, cities []city, ar map[string
 		return rows[i].k < rows[j].k
 	})
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %d tokens\n", total)
+	fmt.Fprintf(&b, "# %d tokens; columns: whole-token count, count after a proclitic, key, places\n", total)
 	for _, r := range rows {
-		fmt.Fprintf(&b, "%d\t%.1f\t%s\t%s\n", r.n, float64(r.n)*1e6/float64(total), r.k, strings.Join(want[r.k], " | "))
+		fmt.Fprintf(&b, "%d\t%d\t%s\t%s\n", r.n, r.c, r.k, strings.Join(want[r.k], " | "))
 	}
 	if out == "" {
 		_, err = os.Stdout.Write(b.Bytes())

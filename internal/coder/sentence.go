@@ -12,6 +12,7 @@ type alt struct {
 	conj   string // conjunction proclitic: و ف, or ""
 	pron   string // enclitic pronoun key, or ""
 	future bool
+	akey   string // the stem key with the article (الصين), when read with ال
 }
 
 // word is one word token of a sentence.
@@ -40,7 +41,7 @@ func (w *word) hasPrep(p string) bool {
 // one.
 func (w *word) altFor(k string) alt {
 	for _, a := range w.alts {
-		if a.key == k {
+		if a.key == k || a.akey == k {
 			return a
 		}
 	}
@@ -101,19 +102,31 @@ func (c *Coder) analyse(text string, idx, start, end int, maxWords int) *sentenc
 		}
 		w := word{start: t.Start, end: t.End, text: text[t.Start:t.End], kind: t.Kind, punctBefor: pending}
 		pending = ""
-		w.key = dict.Canon(arabic.Key(w.text))
+		raw := arabic.Key(w.text)
+		w.key = dict.Canon(raw)
 		c.anBuf = arabic.AppendAnalyses(c.anBuf[:0], w.text)
 		w.alts = make([]alt, 0, len(c.anBuf)+1)
 		w.alts = append(w.alts, alt{key: w.key})
-		cands := make([]string, 1, len(c.anBuf)+1)
+		cands := make([]string, 1, 2*len(c.anBuf)+1)
 		cands[0] = w.key
+		if raw != w.key {
+			cands = append(cands, raw)
+		}
 		for i := 1; i < len(c.anBuf); i++ {
 			a := &c.anBuf[i]
-			k := dict.Canon(a.StemKey(w.text))
-			w.alts = append(w.alts, alt{key: k, prep: a.Prep(), conj: a.Conj(), pron: a.Pronoun(w.text), future: a.Future()})
+			stem := a.StemKey(w.text)
+			k := dict.Canon(stem)
+			al := alt{key: k, prep: a.Prep(), conj: a.Conj(), pron: a.Pronoun(w.text), future: a.Future()}
 			if !containsStr(cands, k) {
 				cands = append(cands, k)
 			}
+			if a.HasArticle() {
+				al.akey = dict.ArticleKey(stem)
+				if !containsStr(cands, al.akey) {
+					cands = append(cands, al.akey)
+				}
+			}
+			w.alts = append(w.alts, al)
 		}
 		s.words = append(s.words, w)
 		s.cands = append(s.cands, cands)

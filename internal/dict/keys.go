@@ -49,6 +49,13 @@ func FormKeys(form string) []string {
 			}
 		}
 	}
+	// A one-word form written with the article requires it in the text
+	// (الرقة must not match ورقة, read و+رقة): keep its article.
+	if len(out) == 1 && len(strings.Fields(form)) == 1 {
+		if k := arabic.Key(form); strings.HasPrefix(k, "ال") && canon(k) != k {
+			out[0] = k
+		}
+	}
 	// A phrase may not start or end with a gap.
 	for len(out) > 0 && out[0] == Gap {
 		out = out[1:]
@@ -61,22 +68,36 @@ func FormKeys(form string) []string {
 
 // Cands computes the candidate keys of one word of running text: the key of
 // the whole word and of the stem of each clitic analysis, each folded like
-// dictionary forms. The first key is always the whole word's. an is scratch
-// space and is returned for reuse.
+// dictionary forms, plus the article-bearing keys that one-word forms
+// written with ال require. The first key is always the whole word's. an is
+// scratch space and is returned for reuse.
 func Cands(dst []string, an []arabic.Analysis, word string) ([]string, []arabic.Analysis) {
-	whole := canon(arabic.Key(word))
+	raw := arabic.Key(word)
+	whole := canon(raw)
 	dst = append(dst, whole)
+	if whole != raw && strings.HasPrefix(raw, "ال") {
+		dst = append(dst, raw)
+	}
 	an = arabic.AppendAnalyses(an[:0], word)
 	for i := 1; i < len(an); i++ {
-		a := an[i]
-		k := canon(a.StemKey(word))
-		if k == "" || contains(dst, k) {
-			continue
+		a := &an[i]
+		stem := a.StemKey(word)
+		k := canon(stem)
+		if k != "" && !contains(dst, k) {
+			dst = append(dst, k)
 		}
-		dst = append(dst, k)
+		if a.HasArticle() {
+			if ak := "ال" + stem; !contains(dst, ak) {
+				dst = append(dst, ak)
+			}
+		}
 	}
 	return dst, an
 }
+
+// ArticleKey is the candidate key of a stem read with the article, as a
+// one-word form written with ال is keyed.
+func ArticleKey(stemKey string) string { return "ال" + stemKey }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
