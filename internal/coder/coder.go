@@ -31,6 +31,7 @@ type Coder struct {
 	anBuf    []arabic.Analysis
 	matchBuf []dict.Match
 	year     string // the year of the document being coded, or "9999"
+	ar       arena  // storage for the current document's analysed words
 }
 
 // New returns a coder that uses d.
@@ -56,6 +57,7 @@ func (c *Coder) code(doc model.Document, explain bool) (model.Coded, *Explanatio
 		ex = &Explanation{}
 	}
 	text, _ := arabic.Sanitize(doc.Text)
+	c.ar = newArena(len(text))
 	d := newDocContext(validDate(doc.Date))
 	c.year = "9999"
 	if d.date != "" {

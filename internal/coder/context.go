@@ -1,6 +1,9 @@
 package coder
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // docContext is what the coder remembers across the sentences of one
 // article: who has been named, who speaks, who the two principal actors are.
@@ -32,7 +35,7 @@ func (d *docContext) remember(s *sentence, ms []*mention) {
 				w := &s.words[k]
 				if utf8.RuneCountInString(w.key) >= 3 && !commonNamePart[w.key] {
 					if _, ok := d.names[w.key]; !ok {
-						d.names[w.key] = m
+						d.names[strings.Clone(w.key)] = m
 					}
 				}
 			}

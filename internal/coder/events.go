@@ -581,11 +581,20 @@ func (c *Coder) ppHead(s *sentence, t *trig, m *mention) bool {
 	return false
 }
 
-// passiveAgent finds the agent of a passive trigger: من قبل X / على يد X.
+// passiveAgent finds the agent of a passive trigger: من قبل X / على يد X,
+// or plain من X when the trigger's pattern introduces its other party with
+// من (تلقى دعوة من …).
 func (c *Coder) passiveAgent(s *sentence, t *trig, actors []*mention, cl clause) *mention {
 	for _, m := range actors {
 		if m.i > t.j && m.i < cl.hi && m.i >= 1 && s.words[m.i-1].is(agentMarkers...) {
 			return m
+		}
+	}
+	if t.passive && t.hasSlot("من") {
+		for _, m := range actors {
+			if m.i >= t.j && m.i < cl.hi && m.prep == "من" {
+				return m
+			}
 		}
 	}
 	return nil

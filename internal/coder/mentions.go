@@ -119,14 +119,20 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 	var units []unit
 	actors, agents := c.dict.Index(dict.Actor), c.dict.Index(dict.Agent)
 	for i := 0; i < len(s.words); {
-		c.matchBuf = actors.MatchAt(c.matchBuf[:0], s.cands, i)
+		c.matchBuf = c.matchBuf[:0]
+		if s.starts(i, dict.Actor) {
+			c.matchBuf = actors.MatchAt(c.matchBuf, s.cands, i)
+		}
 		best := dict.Match{}
 		for _, m := range c.matchBuf {
 			if m.End > best.End {
 				best = m
 			}
 		}
-		c.matchBuf = agents.MatchAt(c.matchBuf[:0], s.cands, i)
+		c.matchBuf = c.matchBuf[:0]
+		if s.starts(i, dict.Agent) {
+			c.matchBuf = agents.MatchAt(c.matchBuf, s.cands, i)
+		}
 		for _, m := range c.matchBuf {
 			if m.End > best.End {
 				best = m

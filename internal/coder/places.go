@@ -42,14 +42,14 @@ func (c *Coder) findPlaces(s *sentence, ms []*mention) []*placeRef {
 	ix := c.dict.Index(dict.Place)
 	var out []*placeRef
 	for i := 0; i < len(s.words); i++ {
-		if inActor[i] {
+		if inActor[i] || !s.starts(i, dict.Place) {
 			continue
 		}
 		c.matchBuf = ix.MatchAt(c.matchBuf[:0], s.cands, i)
 		if len(c.matchBuf) == 0 {
 			continue
 		}
-		best := c.matchBuf[0]
+		best := c.matchBuf[dict.Longest(c.matchBuf)]
 		if best.End > len(s.words) || spansActor(inActor, best.Start, best.End) {
 			continue
 		}

@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"unsafe"
+
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/dict"
 )
@@ -24,6 +26,7 @@ type word struct {
 	alts       []alt  // alts[0] is the unsegmented word
 	punctAfter string // punctuation that follows the word, if any ("،" "." …)
 	punctBefor string // punctuation that precedes the word, if any
+	mask       uint8  // dictionary kinds with a pattern starting at this word
 }
 
 // hasPrep reports whether the word can be read with preposition p attached
@@ -82,6 +85,7 @@ type sentence struct {
 // Offsets stay relative to the whole document text.
 func (c *Coder) analyse(text string, idx, start, end int, maxWords int) *sentence {
 	s := &sentence{index: idx, start: start, end: end}
+	s.words = c.ar.words[len(c.ar.words):len(c.ar.words)]
 	toks := arabic.Tokenize(c.tokBuf[:0], text[start:end])
 	c.tokBuf = toks
 	pending := ""
@@ -102,35 +106,44 @@ func (c *Coder) analyse(text string, idx, start, end int, maxWords int) *sentenc
 		}
 		w := word{start: t.Start, end: t.End, text: text[t.Start:t.End], kind: t.Kind, punctBefor: pending}
 		pending = ""
-		raw := arabic.Key(w.text)
+		raw := c.ar.key(w.text)
 		w.key = dict.Canon(raw)
 		c.anBuf = arabic.AppendAnalyses(c.anBuf[:0], w.text)
-		w.alts = make([]alt, 0, len(c.anBuf)+1)
-		w.alts = append(w.alts, alt{key: w.key})
-		cands := make([]string, 1, 2*len(c.anBuf)+1)
-		cands[0] = w.key
+		altStart, candStart := len(c.ar.alts), len(c.ar.cands)
+		c.ar.alts = append(c.ar.alts, alt{key: w.key})
+		c.ar.cands = append(c.ar.cands, w.key)
 		if raw != w.key {
-			cands = append(cands, raw)
+			c.ar.cands = append(c.ar.cands, raw)
 		}
 		for i := 1; i < len(c.anBuf); i++ {
 			a := &c.anBuf[i]
-			stem := a.StemKey(w.text)
+			stem := c.ar.stemKey(a, w.text)
 			k := dict.Canon(stem)
 			al := alt{key: k, prep: a.Prep(), conj: a.Conj(), pron: a.Pronoun(w.text), future: a.Future()}
+			cands := c.ar.cands[candStart:]
 			if !containsStr(cands, k) {
-				cands = append(cands, k)
+				c.ar.cands = append(c.ar.cands, k)
 			}
 			if a.HasArticle() {
-				al.akey = dict.ArticleKey(stem)
-				if !containsStr(cands, al.akey) {
-					cands = append(cands, al.akey)
+				if ak, ok := c.dict.ArticleForm(stem); ok {
+					al.akey = ak
+					if !containsStr(c.ar.cands[candStart:], ak) {
+						c.ar.cands = append(c.ar.cands, ak)
+					}
 				}
 			}
-			w.alts = append(w.alts, al)
+			c.ar.alts = append(c.ar.alts, al)
+		}
+		w.alts = c.ar.alts[altStart:len(c.ar.alts):len(c.ar.alts)]
+		cands := c.ar.cands[candStart:len(c.ar.cands):len(c.ar.cands)]
+		for _, k := range cands {
+			w.mask |= c.dict.FirstMask(k)
 		}
 		s.words = append(s.words, w)
 		s.cands = append(s.cands, cands)
 	}
+	c.ar.words = append(c.ar.words, s.words...)
+	s.words = c.ar.words[len(c.ar.words)-len(s.words):]
 	return s
 }
 
@@ -145,3 +158,64 @@ func containsStr(list []string, s string) bool {
 	}
 	return false
 }
+
+// arena holds the per-document storage of analysed words: keys, readings
+// and candidate lists are carved out of a few large slices instead of being
+// allocated word by word. Nothing in it is reused across documents, so
+// strings and slices handed out stay valid for as long as anyone holds them.
+type arena struct {
+	bytes []byte
+	alts  []alt
+	cands []string
+	words []word
+}
+
+func newArena(textLen int) arena {
+	return arena{
+		bytes: make([]byte, 0, textLen+textLen/2+64),
+		alts:  make([]alt, 0, textLen/6+8),
+		cands: make([]string, 0, textLen/4+8),
+		words: make([]word, 0, textLen/8+8),
+	}
+}
+
+// str appends b (already written at the end of a.bytes from n on) as a
+// string that shares the arena's memory.
+func (a *arena) str(n int) string {
+	if n == len(a.bytes) {
+		return ""
+	}
+	return unsafe.String(&a.bytes[n], len(a.bytes)-n)
+}
+
+// grow makes sure the next append of up to extra bytes does not move the
+// arena (moving would leave earlier strings valid but waste the copy).
+func (a *arena) grow(extra int) {
+	if cap(a.bytes)-len(a.bytes) < extra {
+		a.bytes = make([]byte, 0, max(2*cap(a.bytes), extra+1024))
+	}
+}
+
+// key returns the match key of s, without allocating when s is already
+// normalised.
+func (a *arena) key(s string) string {
+	a.grow(len(s) + 8)
+	n := len(a.bytes)
+	a.bytes = arabic.AppendKey(a.bytes, s)
+	if string(a.bytes[n:]) == s {
+		a.bytes = a.bytes[:n]
+		return s
+	}
+	return a.str(n)
+}
+
+// stemKey returns the key of the stem of an analysis of word.
+func (a *arena) stemKey(an *arabic.Analysis, word string) string {
+	a.grow(len(word) + 8)
+	n := len(a.bytes)
+	a.bytes = an.AppendStemKey(a.bytes, word)
+	return a.str(n)
+}
+
+// starts reports whether some pattern of kind k may start at word i.
+func (s *sentence) starts(i int, k dict.Kind) bool { return s.words[i].mask&(1<<k) != 0 }

@@ -37,8 +37,11 @@ func (t *trig) hasSlot(s string) bool {
 func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 	ix := c.dict.Index(dict.Trigger)
 	var out []*trig
+	// Words that a gapped phrase matched (not its gap) start no trigger of
+	// their own: «وقف .. لإطلاق النار» must not also fire «إطلاق النار».
+	consumed := make([]bool, len(s.words))
 	for i := 0; i < len(s.words); i++ {
-		if inActor[i] {
+		if inActor[i] || consumed[i] || !s.starts(i, dict.Trigger) {
 			continue
 		}
 		c.matchBuf = ix.MatchAt(c.matchBuf[:0], s.cands, i)
@@ -75,6 +78,13 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 		// A phrase with a gap may enclose an actor (أجرى الرئيس اتصالا):
 		// continue after its first word so the actor is still seen.
 		if best.End-best.Start > 1 && containsGap(best.Keys) {
+			tail := 0
+			for k := len(best.Keys) - 1; k >= 0 && best.Keys[k] != dict.Gap; k-- {
+				tail++
+			}
+			for k := best.End - tail; k < best.End; k++ {
+				consumed[k] = true
+			}
 			continue
 		}
 		i = best.End - 1

@@ -18,7 +18,9 @@ type Dict struct {
 	Problems  []Problem  // lines that could not be parsed
 	Overrides []Override // user entries that replaced built-in ones
 
-	index [Place + 1]*Index
+	index        [Place + 1]*Index
+	articleForms map[string]string // stem key → one-word form key with ال
+	firstMask    map[string]uint8  // first key of any pattern → kinds (1<<Kind)
 }
 
 // Override records a user form that replaced a built-in form with the same
@@ -113,6 +115,13 @@ func Load(srcs ...Source) (*Dict, error) {
 	for k := Actor; k <= Place; k++ {
 		d.index[k].sort()
 	}
+	d.indexArticleForms()
+	d.firstMask = map[string]uint8{}
+	for k := Actor; k <= Place; k++ {
+		for key := range d.index[k].byFirst {
+			d.firstMask[key] |= 1 << k
+		}
+	}
 	return d, nil
 }
 
@@ -188,3 +197,30 @@ func patterns(e *Entry) []*Pattern {
 
 // Kinds lists the dictionary kinds in load order.
 func Kinds() []Kind { return []Kind{Actor, Agent, Trigger, Place} }
+
+// ArticleForm returns the key of a one-word form written with the article
+// whose stem key is stem (صين → الصين), when the dictionaries have one. The
+// returned string is shared, so callers need not build it.
+func (d *Dict) ArticleForm(stem string) (string, bool) {
+	k, ok := d.articleForms[stem]
+	return k, ok
+}
+
+// indexArticleForms records every one-word key that keeps its article.
+func (d *Dict) indexArticleForms() {
+	d.articleForms = map[string]string{}
+	for _, ix := range d.index[Actor:] {
+		for _, list := range ix.byFirst {
+			for _, p := range list {
+				if len(p.Keys) == 1 && strings.HasPrefix(p.Keys[0], "ال") {
+					d.articleForms[p.Keys[0][len("ال"):]] = p.Keys[0]
+				}
+			}
+		}
+	}
+}
+
+// FirstMask tells which kinds have a pattern whose first key is key: bit
+// 1<<Kind is set for each. One lookup lets a caller skip words that start
+// no pattern of any kind.
+func (d *Dict) FirstMask(key string) uint8 { return d.firstMask[key] }

@@ -87,7 +87,8 @@ type Match struct {
 }
 
 // MatchAt appends to dst every pattern that matches the tokens starting at
-// i, longest first. cands[j] holds the candidate keys of token j (see Cands).
+// i, in no particular order (see Longest). cands[j] holds the candidate keys
+// of token j (see Cands).
 func (ix *Index) MatchAt(dst []Match, cands [][]string, i int) []Match {
 	for _, k := range cands[i] {
 		for _, p := range ix.byFirst[k] {
@@ -96,10 +97,19 @@ func (ix *Index) MatchAt(dst []Match, cands [][]string, i int) []Match {
 			}
 		}
 	}
-	if len(dst) > 1 {
-		sort.SliceStable(dst, func(a, b int) bool { return dst[a].End-dst[a].Start > dst[b].End-dst[b].Start })
-	}
 	return dst
+}
+
+// Longest returns the index of the longest match in ms (the first of equals),
+// or -1 when ms is empty.
+func Longest(ms []Match) int {
+	best := -1
+	for i, m := range ms {
+		if best < 0 || m.End-m.Start > ms[best].End-ms[best].Start {
+			best = i
+		}
+	}
+	return best
 }
 
 // matchFrom matches keys against cands from token i; it returns the end
