@@ -57,7 +57,11 @@ func (c *Coder) code(doc model.Document, explain bool) (model.Coded, *Explanatio
 		ex = &Explanation{}
 	}
 	text, _ := arabic.Sanitize(doc.Text)
-	c.ar = newArena(len(text))
+	if explain {
+		c.ar = newArena(len(text))
+	} else {
+		c.ar.reset()
+	}
 	d := newDocContext(validDate(doc.Date))
 	c.year = "9999"
 	if d.date != "" {

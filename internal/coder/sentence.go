@@ -86,6 +86,7 @@ type sentence struct {
 func (c *Coder) analyse(text string, idx, start, end int, maxWords int) *sentence {
 	s := &sentence{index: idx, start: start, end: end}
 	s.words = c.ar.words[len(c.ar.words):len(c.ar.words)]
+	s.cands = c.ar.candList[len(c.ar.candList):len(c.ar.candList)]
 	toks := arabic.Tokenize(c.tokBuf[:0], text[start:end])
 	c.tokBuf = toks
 	pending := ""
@@ -144,6 +145,8 @@ func (c *Coder) analyse(text string, idx, start, end int, maxWords int) *sentenc
 	}
 	c.ar.words = append(c.ar.words, s.words...)
 	s.words = c.ar.words[len(c.ar.words)-len(s.words):]
+	c.ar.candList = append(c.ar.candList, s.cands...)
+	s.cands = c.ar.candList[len(c.ar.candList)-len(s.cands):]
 	return s
 }
 
@@ -159,23 +162,30 @@ func containsStr(list []string, s string) bool {
 	return false
 }
 
-// arena holds the per-document storage of analysed words: keys, readings
-// and candidate lists are carved out of a few large slices instead of being
-// allocated word by word. Nothing in it is reused across documents, so
-// strings and slices handed out stay valid for as long as anyone holds them.
+// arena holds the storage of analysed words: keys, readings and candidate
+// lists are carved out of a few large slices instead of being allocated word
+// by word. Code resets it between documents (nothing it handed out outlives
+// a document: the output refers to the document text, and remembered names
+// are cloned); Explain, which keeps its sentences, gets a fresh one.
 type arena struct {
-	bytes []byte
-	alts  []alt
-	cands []string
-	words []word
+	bytes    []byte
+	alts     []alt
+	cands    []string
+	words    []word
+	candList [][]string
+}
+
+// reset empties the arena for the next document, keeping its memory.
+func (a *arena) reset() {
+	a.bytes, a.alts, a.cands, a.words, a.candList = a.bytes[:0], a.alts[:0], a.cands[:0], a.words[:0], a.candList[:0]
 }
 
 func newArena(textLen int) arena {
 	return arena{
-		bytes: make([]byte, 0, textLen+textLen/2+64),
-		alts:  make([]alt, 0, textLen/6+8),
-		cands: make([]string, 0, textLen/4+8),
-		words: make([]word, 0, textLen/8+8),
+		bytes: make([]byte, 0, textLen/2+64),
+		alts:  make([]alt, 0, textLen/8+8),
+		cands: make([]string, 0, textLen/6+8),
+		words: make([]word, 0, textLen/12+8),
 	}
 }
 

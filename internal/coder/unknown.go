@@ -35,7 +35,7 @@ var stopKeys = map[string]bool{"في": true, "من": true, "الي": true, "عل
 // Add scans one document.
 func (u *Unknowns) Add(doc model.Document) {
 	text, _ := arabic.Sanitize(doc.Text)
-	u.c.ar = newArena(len(text))
+	u.c.ar.reset()
 	d := newDocContext(validDate(doc.Date))
 	for i, sp := range arabic.SplitSentences(text) {
 		s := u.c.analyse(text, i, sp.Start, sp.End, u.c.MaxSentenceWords)
