@@ -24,6 +24,9 @@ var (
 	// backgroundPreps before a violent noun make it the circumstance or topic
 	// of another event, not a new one (إثر مقتل، بعد الهجوم، على عملية الخطف).
 	backgroundPreps = []string{"اثر", "بعد", "عقب", "منذ", "قبل", "علي", "عن", "ضد", "حول", "بشان", "جراء", "نتيجه", "مثل", "خلفيه"}
+	// coopBackgroundPreps before a cooperative verbal noun make it a
+	// circumstance (الدور المصري في إيصال المساعدات، بعد لقائه).
+	coopBackgroundPreps = []string{"في", "عن", "حول", "بشان", "اثر", "بعد", "عقب", "منذ", "قبل"}
 	// relativePronouns open a relative clause (A5 background when dated).
 	relativePronouns = []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 	// modalWords make a following act hypothetical, not reported as done.
@@ -151,7 +154,8 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			// complement: the first cooperative act gives the 03x code.
 			found := false
 			for _, u := range trs[k+1:] {
-				if u.i > t.j+6 || u.speech {
+				if u.i > t.j+6 || u.speech || punctBetween(s, t.j-1, u.i) ||
+					u.pos == "verb" && !(u.i > 0 && s.words[u.i-1].isBare("ان")) {
 					break
 				}
 				if r := ontology.Root(u.code); !found && code == "030" && r >= "04" && r <= "08" {
@@ -244,6 +248,9 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			src = c.passiveAgent(s, t, actors, scope)
 		} else {
 			tgt = c.targetOf(s, t, actors, scope, src)
+			if tgt == nil {
+				tgt = c.adjectiveTarget(s, t, adjs, scope, src)
+			}
 		}
 		if src == nil {
 			t.why = "no source actor in reach (A8)"
@@ -319,6 +326,9 @@ func (c *Coder) skipReason(s *sentence, t *trig, trs []*trig, k int, sports bool
 				return "violent noun under a preposition: topic, not event (A4)"
 			}
 		}
+	}
+	if root < "09" && t.pos == "noun" && t.i > 0 && s.words[t.i-1].isBare(coopBackgroundPreps...) {
+		return "circumstance «" + s.words[t.i-1].text + " …» of another event (A5)"
 	}
 	if root >= "14" {
 		for k := t.i - 1; k >= 0 && k >= t.i-4; k-- {
@@ -532,6 +542,13 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 		}
 	}
 	cl.hi = hi
+	// A phrase with a gap may hold its target: «مستعدة لمواصلة التنسيق مع
+	// الأردن لدعم».
+	for _, m := range actors {
+		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep != "" && t.hasSlot(m.prep) {
+			return m
+		}
+	}
 	for _, m := range actors {
 		if m.i < t.j || m.i >= cl.hi || m == src || m.media || (src != nil && inChain(src, m)) {
 			continue
@@ -753,4 +770,36 @@ func genitiveOfPP(s *sentence, m *mention) bool {
 		}
 	}
 	return w.isBare(prepWords...)
+}
+
+// punctBetween reports a comma, semicolon or full stop after any word in
+// [from, to).
+func punctBetween(s *sentence, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(s.words); k++ {
+		switch s.words[k].punctAfter {
+		case "،", "؛", ",", ";", ".", ":":
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveTarget finds a nationality adjective on the noun that a slot
+// preposition introduces: «أشاد بالدور المصري» → Egypt.
+func (c *Coder) adjectiveTarget(s *sentence, t *trig, adjs []*mention, cl clause, src *mention) *mention {
+	for _, m := range adjs {
+		if m.i <= t.j || m.i >= cl.hi || m.i-t.j > 3 || (src != nil && m.country == src.country) {
+			continue
+		}
+		w := &s.words[m.i-1]
+		if w.punctAfter != "" {
+			continue
+		}
+		for _, a := range w.alts[1:] {
+			if a.prep != "" && t.hasSlot(a.prep) {
+				return m
+			}
+		}
+	}
+	return nil
 }

@@ -339,7 +339,12 @@ func (c *Coder) resolve(s *sentence, m *mention, d *docContext) bool {
 			iso, _ = ontology.SplitActorCode(capital.code)
 		}
 		hasCounterpart := m.units[0].kind == uCounterpart
+		// «العاصمة الأردنية عمان»: an adjective qualifying a place name.
+		nisbaFirst := nisba != nil && (capital != nil || country != nil) && m.units[0].kind == uNisba
 		switch {
+		case nisbaFirst:
+			m.code, m.name, m.place, m.countryOnly = nisba.code, nisba.entry.EN(), true, true
+			m.trace = "nationality adjective qualifying a place name"
 		case hasCounterpart && iso != "":
 			sector := "GOV"
 			if ref := d.speakerOrSubject(); ref != nil && ref.sector != "" {

@@ -23,6 +23,10 @@ func (p *placeRef) model(s *sentence) *model.Place {
 	return &model.Place{Name: p.name, Country: p.country, Lat: p.lat, Lon: p.lon, Span: model.Span{Start: st, End: en}}
 }
 
+// topicNouns name a situation; a place after them (الأوضاع في غزة) says
+// what an event is about, not where it happens (E1).
+var topicNouns = []string{"اوضاع", "وضع", "تطورات", "مستجدات", "ازمه", "حرب", "صراع", "نزاع", "قضيه", "ملف", "سلام", "استقرار", "امن", "احداث", "تصعيد", "مجريات", "عمليه", "اعمار", "جهود", "سياسه"}
+
 var placeRank = map[string]int{"city": 3, "capital": 3, "adm1": 2, "country": 1}
 
 // findPlaces finds the places a sentence states as where something happens:
@@ -56,14 +60,7 @@ func (c *Coder) findPlaces(s *sentence, ms []*mention) []*placeRef {
 		if !locativeAt(s, best.Start, best.Keys[0], best.Entry.Attr("kind") != "country") {
 			continue
 		}
-		// Among places with the same name prefer cities, then the entry
-		// listed first (the gazetteer puts the more important place first).
-		e := best.Entry
-		for _, m := range c.matchBuf {
-			if m.End == best.End && placeRank[m.Entry.Attr("kind")] > placeRank[e.Attr("kind")] {
-				e = m.Entry
-			}
-		}
+		e := c.choosePlace(s, ms, best)
 		p := &placeRef{i: best.Start, j: best.End, entry: e, name: e.EN(), country: e.Code(), rank: placeRank[e.Attr("kind")]}
 		p.lat, _ = strconv.ParseFloat(e.Attr("lat"), 64)
 		p.lon, _ = strconv.ParseFloat(e.Attr("lon"), 64)
@@ -93,7 +90,8 @@ func locativeAt(s *sentence, i int, firstKey string, allowBa bool) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		p := &s.words[k]
 		if p.isBare(locPreps...) {
-			return true
+			// «تطورات الأوضاع في غزة»: the place of a topic, not of the event.
+			return k == 0 || !s.words[k-1].is(topicNouns...)
 		}
 		if p.is(placeNouns...) {
 			for _, a := range p.alts {
@@ -121,4 +119,39 @@ func bestPlace(ps []*placeRef) *placeRef {
 		}
 	}
 	return best
+}
+
+// placeBase orders same-name places when nothing in the sentence decides:
+// a country before its namesake city (عمان is Oman unless the sentence says
+// otherwise), a capital before another city (طرابلس is Tripoli, Libya).
+var placeBase = map[string]int{"country": 3, "capital": 2, "adm1": 1, "city": 1}
+
+// choosePlace picks among the gazetteer entries that share the matched
+// name: one in the country of a nationality adjective right before the name
+// (العاصمة الأردنية عمان) wins, then one in the country of an actor of the
+// sentence, then placeBase; the first listed breaks ties.
+func (c *Coder) choosePlace(s *sentence, ms []*mention, best dict.Match) *dict.Entry {
+	var e *dict.Entry
+	bestScore := -1
+	for _, m := range c.matchBuf {
+		if m.Start != best.Start || m.End != best.End {
+			continue
+		}
+		country := m.Entry.Code()
+		score := placeBase[m.Entry.Attr("kind")]
+		for _, a := range ms {
+			if a.country != country {
+				continue
+			}
+			if a.j == best.Start || a.j == best.Start-1 {
+				score += 8 // adjective or country right before the name
+			} else if !a.place {
+				score += 4
+			}
+		}
+		if score > bestScore {
+			e, bestScore = m.Entry, score
+		}
+	}
+	return e
 }

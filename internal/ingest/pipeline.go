@@ -2,10 +2,10 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 
@@ -44,6 +44,30 @@ type Pipeline struct {
 	mu     sync.Mutex // serialises Report and Note
 	index  *dedup.Index
 	loaded bool
+
+	// known holds the first 64 bits of the content hash of every stored
+	// or queued text, so workers skip coding known texts without asking
+	// the database; the writer confirms with the store.
+	knownMu sync.RWMutex
+	known   map[uint64]struct{}
+}
+
+func hashKey(h string) uint64 {
+	k, _ := strconv.ParseUint(h[:16], 16, 64)
+	return k
+}
+
+func (p *Pipeline) isKnown(h string) bool {
+	p.knownMu.RLock()
+	_, ok := p.known[hashKey(h)]
+	p.knownMu.RUnlock()
+	return ok
+}
+
+func (p *Pipeline) addKnown(h string) {
+	p.knownMu.Lock()
+	p.known[hashKey(h)] = struct{}{}
+	p.knownMu.Unlock()
 }
 
 // Summary counts what a Run did.
@@ -77,9 +101,10 @@ type result struct {
 	seq     int
 	origin  string
 	notes   []string
+	doc     model.Document
 	article *store.Article
 	events  []model.Event
-	known   string // id of the stored article with the same text, if any
+	coded   bool // false when the worker took the text for a known one
 	err     error
 }
 
@@ -144,7 +169,7 @@ func (p *Pipeline) Run(ctx context.Context, produce func(ctx context.Context, em
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p.work(context.WithoutCancel(ctx), jobs, results)
+			p.work(jobs, results)
 		}()
 	}
 	go func() {
@@ -167,42 +192,47 @@ func (p *Pipeline) loadIndex(ctx context.Context) error {
 		return nil
 	}
 	p.index = dedup.NewIndex()
+	p.known = map[uint64]struct{}{}
 	for f, err := range p.Store.Fingerprints(ctx) {
 		if err != nil {
 			return err
 		}
 		p.index.Add(f.SimHash, f.GroupID)
+		p.known[hashKey(f.ContentHash)] = struct{}{}
 	}
 	p.loaded = true
 	return nil
 }
 
-// work prepares records: hash, a known-text check, search tokens,
-// fingerprint, coding.
-func (p *Pipeline) work(ctx context.Context, jobs <-chan job, results chan<- result) {
+// work prepares records: hash, search tokens, fingerprint, coding. It
+// never touches the database.
+func (p *Pipeline) work(jobs <-chan job, results chan<- result) {
 	code := p.NewCoder()
 	an := store.NewAnalyzer()
 	var keys []string
 	for j := range jobs {
-		r := result{seq: j.seq, origin: j.rec.Origin, notes: j.rec.Notes}
+		r := result{seq: j.seq, origin: j.rec.Origin, notes: j.rec.Notes, doc: j.rec.Doc}
 		d := j.rec.Doc
 		a := &store.Article{ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title, Date: d.Date, Text: d.Text,
 			ContentHash: store.ContentHash(d.Text), DictVersion: p.DictVersion}
 		r.article = a
-		id, err := p.Store.HasHash(ctx, a.ContentHash)
-		switch {
-		case err == nil:
-			r.known = id
-		case !errors.Is(err, store.ErrNotFound):
-			r.err = err
-		default:
-			a.IndexTitle, _ = an.Analyze(a.Title, nil)
-			a.IndexText, keys = an.Analyze(a.Text, keys[:0])
-			a.SimHash = dedup.SimHash(keys)
-			r.events, r.err = safeCode(code, d)
+		if !p.isKnown(a.ContentHash) {
+			r.err = p.prepare(code, an, &keys, &r)
 		}
 		results <- r
 	}
+}
+
+// prepare analyses and codes a new text.
+func (p *Pipeline) prepare(code CodeFunc, an *store.Analyzer, keys *[]string, r *result) error {
+	a := r.article
+	a.IndexTitle, _ = an.Analyze(a.Title, nil)
+	a.IndexText, *keys = an.Analyze(a.Text, (*keys)[:0])
+	a.SimHash = dedup.SimHash(*keys)
+	var err error
+	r.events, err = safeCode(code, r.doc)
+	r.coded = true
+	return err
 }
 
 func safeCode(code CodeFunc, d model.Document) (ev []model.Event, err error) {
@@ -223,7 +253,7 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summar
 	pending := map[int]result{}
 	next := 0
 	var batch []result
-	pendHash := map[string]bool{}
+	pendHash := map[string]string{} // content hash → id, for texts not yet committed
 	pendID := map[string]bool{}
 	storeErrs := 0
 	var fatal error
@@ -280,6 +310,9 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summar
 		clear(pendID)
 	}
 
+	var code CodeFunc // the writer's own, for the rare text a worker skipped
+	an := store.NewAnalyzer()
+	var keys []string
 	take := func(r result) {
 		sum.Read++
 		if r.err != nil {
@@ -288,11 +321,11 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summar
 			return
 		}
 		a := r.article
-		known := r.known
-		if known == "" && !pendHash[a.ContentHash] {
-			// The worker looked before earlier batches were committed:
-			// look again, so the decision is the one a rerun would take.
-			if id, err := p.Store.HasHash(ctx, a.ContentHash); err == nil {
+		known := ""
+		if p.isKnown(a.ContentHash) {
+			if id, ok := pendHash[a.ContentHash]; ok {
+				known = id
+			} else if id, err := p.Store.HasHash(ctx, a.ContentHash); err == nil {
 				known = id
 			}
 		}
@@ -300,9 +333,19 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summar
 			sum.Skipped++
 			return
 		}
-		if known == "" && !pendHash[a.ContentHash] {
+		if known == "" {
 			// A new text: settle its id and its wire-copy group now, in
-			// input order, exactly as the store will see them.
+			// input order, exactly as a rerun would.
+			if !r.coded { // 64-bit hash prefix collision: code it here
+				if code == nil {
+					code = p.NewCoder()
+				}
+				if err := p.prepare(code, an, &keys, &r); err != nil {
+					sum.Errors++
+					p.report(r.origin, err)
+					return
+				}
+			}
 			if taken, err := p.idTaken(ctx, a.ID, pendID); err == nil && taken {
 				a.ID = a.ID + "~" + a.ContentHash[:8]
 			}
@@ -311,7 +354,8 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summar
 				a.GroupID = a.ID
 			}
 			p.index.Add(a.SimHash, a.GroupID)
-			pendHash[a.ContentHash] = true
+			p.addKnown(a.ContentHash)
+			pendHash[a.ContentHash] = a.ID
 			pendID[a.ID] = true
 		}
 		batch = append(batch, r)

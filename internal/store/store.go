@@ -171,9 +171,10 @@ type Count struct {
 
 // Fingerprint is what near-duplicate grouping needs of a stored article.
 type Fingerprint struct {
-	ID      string
-	SimHash uint64
-	GroupID string
+	ID          string
+	SimHash     uint64
+	ContentHash string
+	GroupID     string
 }
 
 // FeedState is what is remembered of a polled feed.
