@@ -135,7 +135,7 @@ func runIngest(env *Env) error {
 	fs.DurationVar(&o.watch, "watch", 0, "poll the feeds again at this interval until interrupted (e.g. 10m)")
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	fs.IntVar(&o.workers, "workers", 0, "coding goroutines (default: one per CPU)")
-	fs.IntVar(&o.batch, "batch", 128, "articles per database transaction")
+	fs.IntVar(&o.batch, "batch", 256, "articles per database transaction")
 	fs.Var(&o.dicts, "dict", "user dictionary folder layered over the built-ins (repeatable)")
 	fs.Var(&o.maxSize, "max-size", "largest article, e.g. 16M")
 	fs.StringVar(&o.source, "source", "", "source name for articles that carry none")

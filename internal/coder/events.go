@@ -75,6 +75,15 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 	}
 
+	// A mention right after a verbal noun is its genitive (اجتماع مجلس
+	// وزراء الخارجية), not the subject of a later verb.
+	s.afterNounTrigger = make([]bool, len(s.words)+1)
+	for _, t := range trs {
+		if t.pos == "noun" && ontology.Root(t.code) < "09" {
+			s.afterNounTrigger[t.j] = true
+		}
+	}
+
 	// Speech verbs first: each opens a content clause with its speaker.
 	var contents []*content
 	for k, t := range trs {
@@ -268,7 +277,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		if ct != nil {
 			ct.coded = true
 		}
-		c.emitEvents(s, text, d, t, code, src, tgt, loc, intent, emit)
+		c.emitEvents(s, text, d, t, code, src, tgt, placeFor(places, scope, t, code, loc), loc, intent, emit)
 	}
 	// Speech whose content holds no coded event: a plain statement (A2).
 	for _, ct := range contents {
@@ -282,7 +291,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				break
 			}
 		}
-		c.emitEvents(s, text, d, ct.t, ct.t.code, ct.speaker, tgt, loc, false, emit)
+		c.emitEvents(s, text, d, ct.t, ct.t.code, ct.speaker, tgt, loc, loc, false, emit)
 		lastSource = ct.speaker
 	}
 	if lastSource != nil {
@@ -472,7 +481,7 @@ func (c *Coder) vsoSubject(s *sentence, t *trig, actors []*mention) *mention {
 func (c *Coder) subjectBefore(s *sentence, t *trig, actors []*mention, cl clause) *mention {
 	var best *mention
 	for _, m := range actors {
-		if m.j <= t.i && m.i >= cl.lo && m.prep == "" && !genitiveOfPP(s, m) {
+		if m.j <= t.i && m.i >= cl.lo && m.prep == "" && !genitiveOfPP(s, m) && !s.afterNounTrigger[m.i] {
 			if best == nil || m.i > best.i {
 				best = m
 			}
@@ -619,7 +628,9 @@ func (c *Coder) passiveAgent(s *sentence, t *trig, actors []*mention, cl clause)
 
 // emitEvents expands compound actors, applies the dyadic rules (mutual
 // codes, visits, third-location meetings) and emits the events.
-func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, code string, src, tgt *mention, loc *placeRef, intent bool, emit func(model.Event)) {
+// ctryLoc is the sentence's place, which gives agents without a stated
+// nationality their country (D2) even when the event itself has no place.
+func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, code string, src, tgt *mention, loc, ctryLoc *placeRef, intent bool, emit func(model.Event)) {
 	srcs := src.members()
 	var tgts []*mention
 	if tgt != nil {
@@ -647,10 +658,10 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 			if cc != t.code {
 				trace = append(trace, "intent/future → "+cc+" (A7)")
 			}
-			ac := c.finalCode(a, cc, true, loc)
+			ac := c.finalCode(a, cc, true, ctryLoc)
 			var bc string
 			if b != nil {
-				bc = c.finalCode(b, cc, false, loc)
+				bc = c.finalCode(b, cc, false, ctryLoc)
 				if bc == ac {
 					continue
 				}
@@ -802,4 +813,29 @@ func (c *Coder) adjectiveTarget(s *sentence, t *trig, adjs []*mention, cl clause
 		}
 	}
 	return nil
+}
+
+// placeFor picks the location of trigger t: the most specific place stated
+// inside its clause; for intent (03x) only a place before the trigger, where
+// the announcement was made, never the place of the planned act (E1).
+// Without a place in the clause, the dateline of the first sentence applies
+// (def), as a sentence's own place would.
+func placeFor(places []*placeRef, cl clause, t *trig, code string, def *placeRef) *placeRef {
+	var in []*placeRef
+	for _, p := range places {
+		if p.i < cl.lo || p.i >= cl.hi {
+			continue
+		}
+		if ontology.Root(code) == "03" && p.i > t.i {
+			continue
+		}
+		in = append(in, p)
+	}
+	if len(in) == 0 {
+		if def != nil && len(places) == 0 {
+			return def
+		}
+		return nil
+	}
+	return bestPlace(in)
 }

@@ -79,6 +79,8 @@ type sentence struct {
 	start, end int
 	words      []word
 	cands      [][]string
+	// afterNounTrigger[i] is set when word i follows a verbal-noun trigger.
+	afterNounTrigger []bool
 }
 
 // analyse tokenizes text[start:end] and computes every word's readings.

@@ -31,20 +31,19 @@ func SimHash(keys []string) uint64 {
 	if n < MinShingles {
 		return 0
 	}
+	// Count set bits per position without branches (a branch per bit
+	// of a random hash mispredicts half the time); bit b is set in the
+	// fingerprint when more than half the shingles set it.
 	var v [64]int32
 	for i := 0; i < n; i++ {
 		h := shingleHash(keys[i], keys[i+1], keys[i+2])
-		for b := 0; b < 64; b++ {
-			if h&(1<<b) != 0 {
-				v[b]++
-			} else {
-				v[b]--
-			}
+		for b := range v {
+			v[b] += int32(h >> b & 1)
 		}
 	}
 	var out uint64
-	for b := 0; b < 64; b++ {
-		if v[b] > 0 {
+	for b := range v {
+		if 2*int(v[b]) > n {
 			out |= 1 << b
 		}
 	}

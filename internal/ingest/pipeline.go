@@ -30,7 +30,7 @@ type Pipeline struct {
 	NewCoder    func() CodeFunc
 	DictVersion string
 	Workers     int // default: GOMAXPROCS
-	BatchSize   int // articles per transaction; default 128
+	BatchSize   int // articles per transaction; default 256
 
 	// Report is told of every record that was skipped, with why; Note of
 	// warnings about records that were stored. Both may be nil. They are
@@ -248,7 +248,7 @@ func safeCode(code CodeFunc, d model.Document) (ev []model.Event, err error) {
 func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summary, start time.Time) error {
 	batchSize := p.BatchSize
 	if batchSize <= 0 {
-		batchSize = 128
+		batchSize = 256
 	}
 	pending := map[int]result{}
 	next := 0

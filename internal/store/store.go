@@ -96,17 +96,17 @@ type Result struct {
 // Event is one stored event: the coder's event as first reported (spans
 // point into the root article), with the wire-group counts.
 type Event struct {
-	ID      int64
-	Article string // root article: the first to report the event
-	GroupID string
+	ID      int64  `json:"id"`
+	Article string `json:"article"` // root article: the first to report the event
+	GroupID string `json:"group_id"`
 	model.Event
-	DictVersion string
-	NumMentions int    // mentions in all documents of the group, copies included
-	NumArticles int    // distinct documents that mention it
-	NumSources  int    // distinct sources that mention it
-	SourceName  string // root article's source
-	URL         string // root article's URL
-	AddedAt     string // when the root article was coded (RFC 3339)
+	DictVersion string `json:"dict_version"`
+	NumMentions int    `json:"num_mentions"` // mentions in all documents of the group, copies included
+	NumArticles int    `json:"num_articles"` // distinct documents that mention it
+	NumSources  int    `json:"num_sources"`  // distinct sources that mention it
+	SourceName  string `json:"news_source"`  // root article's source
+	URL         string `json:"url"`          // root article's URL
+	AddedAt     string `json:"added_at"`     // when the root article was coded (RFC 3339)
 }
 
 // Mention is one report of an event in one document (GDELT's mentions).

@@ -82,9 +82,6 @@ CREATE TABLE events (
 		`CREATE INDEX events_source_country ON events(source_country, date)`,
 		`CREATE INDEX events_target_country ON events(target_country, date)`,
 		`CREATE INDEX events_date ON events(date)`,
-		`CREATE INDEX events_cameo ON events(cameo, date)`,
-		`CREATE INDEX events_plover ON events(plover, date)`,
-		`CREATE INDEX events_place ON events(location_country, date)`,
 		`
 CREATE TABLE event_mentions (
 	id            INTEGER PRIMARY KEY,
@@ -122,7 +119,10 @@ CREATE TABLE feeds (
 )`,
 		// The indexed columns hold marsad's analysed tokens (store.Analyzer),
 		// not the text: contentless, so the text is kept once, in articles.
-		`CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
+		// The tokens are already normalised and space-separated, so the
+		// plain ascii tokenizer (bytes >= 0x80 are word characters) splits
+		// them as written; unicode61 cost a tenth of ingest time.
+		`CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='ascii')`,
 	)
 }
 

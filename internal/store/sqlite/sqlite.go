@@ -241,15 +241,15 @@ func (w *writer) putCopy(a *store.Article, of string) (store.Result, error) {
 	res, err := w.exec(`INSERT INTO event_mentions (event, article, of_article, copy, source, url, date, sentence,
 		source_text, source_start, source_end, target_text, target_start, target_end,
 		trigger_text, trigger_start, trigger_end, location_start, location_end, mentions, confidence, doc_len, dict_version)
-		SELECT event, ?, of_article, 1, ?, ?, ?, sentence,
+		SELECT event, ?1, of_article, 1, ?2, ?3, ?5, sentence,
 		source_text, source_start, source_end, target_text, target_start, target_end,
 		trigger_text, trigger_start, trigger_end, location_start, location_end, mentions, confidence, doc_len, dict_version
-		FROM event_mentions WHERE article = ? AND copy = 0 ORDER BY id`, a.ID, a.Source, a.URL, a.Date, of)
+		FROM event_mentions WHERE of_article = ?4 AND article = ?4 ORDER BY id`, a.ID, a.Source, a.URL, of, a.Date)
 	if err != nil {
 		return store.Result{}, err
 	}
 	if n, _ := res.RowsAffected(); n > 0 {
-		if err := w.markDirty(`SELECT DISTINCT event FROM event_mentions WHERE article = ?`, a.ID); err != nil {
+		if err := w.markDirty(`SELECT DISTINCT event FROM event_mentions WHERE of_article = ? AND article = ?`, of, a.ID); err != nil {
 			return store.Result{}, err
 		}
 	}
