@@ -161,7 +161,8 @@ func validDate(s string) string {
 }
 
 // eventDate is the article date adjusted by a relative expression in the
-// sentence (أمس, اليوم, a weekday name).
+// sentence: أمس (and أول أمس), الأسبوع الماضي, الشهر الماضي, or a weekday
+// name with the article (الأحد), read as the most recent such day.
 func (d *docContext) eventDate(s *sentence) string {
 	if d.date == "" {
 		return ""
@@ -169,8 +170,16 @@ func (d *docContext) eventDate(s *sentence) string {
 	t, _ := time.Parse("2006-01-02", d.date)
 	for k := range s.words {
 		w := &s.words[k]
-		if w.isBare("امس") || w.is("امس") {
+		switch {
+		case w.isBare("امس") || w.is("امس"):
+			if k > 0 && s.words[k-1].isBare("اول") {
+				return t.AddDate(0, 0, -2).Format("2006-01-02")
+			}
 			return t.AddDate(0, 0, -1).Format("2006-01-02")
+		case w.is("اسبوع") && k+1 < len(s.words) && s.words[k+1].is("ماضي"):
+			return t.AddDate(0, 0, -7).Format("2006-01-02")
+		case w.is("شهر") && k+1 < len(s.words) && s.words[k+1].is("ماضي"):
+			return t.AddDate(0, -1, 0).Format("2006-01-02")
 		}
 		if wd, ok := weekdays[w.key]; ok && strings.HasPrefix(arabic.Key(w.text), "ال") {
 			back := (int(t.Weekday()) - wd + 7) % 7

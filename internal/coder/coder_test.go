@@ -166,3 +166,24 @@ func FuzzCode(f *testing.F) {
 		checkSpans(t, text, out)
 	})
 }
+
+func TestEventDate(t *testing.T) {
+	c := New(defaultDict(t))
+	for _, tc := range []struct{ text, want string }{
+		// 2023-10-20 is a Friday.
+		{"التقى وزير الخارجية المصري نظيره الأردني في عمان أمس.", "2023-10-19"},
+		{"التقى وزير الخارجية المصري نظيره الأردني في عمان أول أمس.", "2023-10-18"},
+		{"التقى وزير الخارجية المصري نظيره الأردني في عمان يوم الثلاثاء.", "2023-10-17"},
+		{"التقى وزير الخارجية المصري نظيره الأردني في عمان الأسبوع الماضي.", "2023-10-13"},
+		{"التقى وزير الخارجية المصري نظيره الأردني في عمان اليوم.", "2023-10-20"},
+	} {
+		out := c.Code(model.Document{ID: "d", Date: "2023-10-20", Text: tc.text})
+		if len(out.Events) == 0 {
+			t.Errorf("%s: no event", tc.text)
+			continue
+		}
+		if got := out.Events[0].Date; got != tc.want {
+			t.Errorf("%s: date %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
