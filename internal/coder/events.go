@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/marsad-project/marsad/internal/arabic"
+	"github.com/marsad-project/marsad/internal/dict"
 
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/ontology"
@@ -75,6 +76,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 	}
 
+	s.mentions = ms
 	// A mention right after a verbal noun is its genitive (اجتماع مجلس
 	// وزراء الخارجية), not the subject of a later verb.
 	s.afterNounTrigger = make([]bool, len(s.words)+1)
@@ -545,6 +547,12 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 	for k := t.j - 1; k < hi && k < len(s.words); k++ {
 		if p := s.words[k].punctAfter; p == "،" || p == "؛" || p == "," || p == ";" {
 			if src == nil || k >= src.j-1 {
+				// «استقبل X، في قصر اليمامة بالرياض اليوم، Y»: a comma
+				// that opens a place-and-time aside does not end the clause.
+				if end := adverbialAside(s, k+1, s.mentions); end > 0 {
+					k = end - 1
+					continue
+				}
 				hi = k + 1
 				break
 			}
@@ -839,3 +847,38 @@ func placeFor(places []*placeRef, cl clause, t *trig, code string, def *placeRef
 	}
 	return bestPlace(in)
 }
+
+// adverbialAside returns the end of a comma-delimited aside that starts at
+// word i and holds only places, place nouns, prepositions and time words
+// (في قصر اليمامة بالرياض اليوم،), or 0 when the words are not such an aside.
+func adverbialAside(s *sentence, i int, ms []*mention) int {
+	isActor := func(k int) (actor, place bool) {
+		for _, m := range ms {
+			if k >= m.i && k < m.j {
+				return !m.place, m.place
+			}
+		}
+		return false, false
+	}
+	for k := i; k < len(s.words) && k < i+8; k++ {
+		w := &s.words[k]
+		actor, place := isActor(k)
+		if actor {
+			return 0
+		}
+		if !(place || w.kind == arabic.Number || w.isBare(locPreps...) || w.is(placeNouns...) || w.is(asideWords...) || s.starts(k, dict.Place) || w.hasPrep("ب")) {
+			return 0
+		}
+		switch w.punctAfter {
+		case "،", ",":
+			return k + 1
+		case "":
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// asideWords are time and place words that may fill an aside.
+var asideWords = []string{"يوم", "امس", "اليوم", "مساء", "صباح", "ظهر", "قصر", "مقر", "ديوان", "اثناء", "خلال"}

@@ -79,6 +79,7 @@ type sentence struct {
 	start, end int
 	words      []word
 	cands      [][]string
+	mentions   []*mention // all mentions, places included
 	// afterNounTrigger[i] is set when word i follows a verbal-noun trigger.
 	afterNounTrigger []bool
 }
