@@ -140,8 +140,15 @@ func (p *Pipeline) Run(ctx context.Context, produce func(ctx context.Context, em
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	batchSize := p.BatchSize
+	if batchSize <= 0 {
+		batchSize = 256
+	}
+	// The results buffer holds a batch or two, so the workers keep coding
+	// while the writer commits (a buffer of a few results stalled them and
+	// cost a third of the throughput).
 	jobs := make(chan job, 4*workers)
-	results := make(chan result, 4*workers)
+	results := make(chan result, max(4*workers, 2*batchSize))
 
 	var readErrs int
 	var prodErr error
@@ -177,7 +184,7 @@ func (p *Pipeline) Run(ctx context.Context, produce func(ctx context.Context, em
 		close(results)
 	}()
 
-	err := p.write(context.WithoutCancel(ctx), results, &sum, start)
+	err := p.write(context.WithoutCancel(ctx), results, &sum, start, batchSize)
 	sum.Errors += readErrs
 	sum.Read += readErrs
 	sum.Elapsed = time.Since(start)
@@ -245,11 +252,7 @@ func safeCode(code CodeFunc, d model.Document) (ev []model.Event, err error) {
 }
 
 // write is the single writer: results in input order, grouping, batches.
-func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summary, start time.Time) error {
-	batchSize := p.BatchSize
-	if batchSize <= 0 {
-		batchSize = 256
-	}
+func (p *Pipeline) write(ctx context.Context, results <-chan result, sum *Summary, start time.Time, batchSize int) error {
 	pending := map[int]result{}
 	next := 0
 	var batch []result

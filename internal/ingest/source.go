@@ -355,8 +355,9 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err err
 func (r *Reader) fromJSON(m map[string]json.RawMessage, origin, defaultID string) Record {
 	f := r.Fields
 	rec := Record{Origin: origin}
-	text, ok := jsonString(m[f.Text])
-	if !ok {
+	var text string
+	err := json.Unmarshal(m[f.Text], &text)
+	if ok := err == nil && string(m[f.Text]) != "null"; !ok {
 		if _, present := m[f.Text]; !present {
 			rec.Err = fmt.Errorf("no %q field: skipped (use --field-text to name it)", f.Text)
 		} else {

@@ -75,6 +75,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return &Store{db: db, path: path, now: time.Now}, nil
 }
 
+// SetClock replaces the clock that stamps coded_at and added_at, for
+// reproducible exports in tests.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
