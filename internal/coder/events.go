@@ -29,7 +29,7 @@ var (
 	// circumstance (الدور المصري في إيصال المساعدات، بعد لقائه).
 	coopBackgroundPreps = []string{"في", "عن", "حول", "بشان", "اثر", "بعد", "عقب", "منذ", "قبل"}
 	// relativePronouns open a relative clause (A5 background when dated).
-	relativePronouns = []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
+	relativePronouns = []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ذي", "تي", "ذين", "لذين", "لتين", "لواتي", "لاتي"}
 	// modalWords make a following act hypothetical, not reported as done.
 	modalWords = []string{"يمكن", "يمكنه", "يمكنها", "شان", "شانه", "شانها", "ربما", "لو", "اذا", "يجب", "ينبغي", "قادر", "قادره", "سيناريو", "احتمال", "امكانيه"}
 	// skippable words may stand between a verb and its subject.
@@ -92,7 +92,23 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		if !t.speech {
 			continue
 		}
-		sp := c.subjectOf(s, t, actors, clause{0, len(s.words)}, d, nil)
+		var sp *mention
+		if t.pos == "part" || t.pos == "noun" {
+			// A circumstantial participle (مؤكداً، معتبرة) or a speech noun
+			// (في بيان) belongs to the main clause: its speaker is the
+			// subject of the nearest verb before it.
+			for x := k - 1; x >= 0 && sp == nil; x-- {
+				if p := trs[x]; p.pos != "noun" && p.pos != "part" {
+					sp = c.subjectOf(s, p, actors, clause{0, len(s.words)}, d, nil)
+				}
+			}
+			if sp == nil && len(contents) > 0 {
+				sp = contents[len(contents)-1].speaker
+			}
+		}
+		if sp == nil {
+			sp = c.subjectOf(s, t, actors, clause{0, len(s.words)}, d, nil)
+		}
 		if sp == nil && t.pos == "verb" {
 			// «وقال إن …» with the subject dropped: the last speaker.
 			sp = d.speakerOrSubject()
@@ -157,6 +173,29 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			t.why = why
 			continue
 		}
+		// The requested, demanded, alleged or rejected act (طالب … برفع
+		// العقوبات، دعا إلى وقف، اتهم … بقصف، رفض … بالتراجع) is the content of
+		// that act, not a second event (A4, A3c).
+		if cx := complementOf(s, t, trs, k); cx != "" {
+			t.why = cx
+			continue
+		}
+		// A verb right after a relative pronoun has the antecedent as its
+		// subject: an actor (المحتجين الذين حاولوا …) is the source; a thing
+		// (التفجير الذي استهدف …، الانتخابات التي دعا إليها …) makes the clause a
+		// description of the topic, not a new event (A4/A5).
+		var relSubj *mention
+		if t.pos != "noun" && t.i >= 2 && s.words[t.i-1].isBare(relativePronouns...) {
+			for _, m := range actors {
+				if m.i <= t.i-2 && t.i-2 < m.j {
+					relSubj = m
+				}
+			}
+			if relSubj == nil {
+				t.why = "relative clause describing a thing, not an actor (A4/A5)"
+				continue
+			}
+		}
 		code := t.code
 		// Intent lexeme + complement trigger: «مستعدة لتعزيز التعاون».
 		intent := ontology.Root(code) == "03"
@@ -195,6 +234,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		var src *mention
 		var tgt *mention
 		nounSubject := false
+		var bayna *mention
 		if t.pos == "noun" {
 			// A verbal noun: with a pronoun (لقائه) its subject is the actor
 			// the pronoun refers to; otherwise its genitive is the subject
@@ -230,6 +270,14 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				}
 			}
 			if src == nil {
+				if x := c.baynaPair(s, t, actors, scope); x != nil {
+					src, bayna = x, x.next
+				}
+			}
+			if src == nil {
+				src = c.nounClauseSubject(s, t, actors, scope, ct)
+			}
+			if src == nil {
 				t.why = "verbal noun without a stated or referred subject (A8)"
 				continue
 			}
@@ -249,6 +297,9 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			} else if len(d.subject) > 0 {
 				src = d.subject[0]
 			}
+		}
+		if relSubj != nil && !t.passive {
+			src = relSubj
 		}
 		if nounSubject {
 			t.slots = withoutGen(t.slots)
@@ -279,6 +330,17 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		if ct != nil {
 			ct.coded = true
 		}
+		if bayna != nil {
+			// «مفاوضات/اشتباكات/توقيع … بين X وY»: the parties act towards
+			// each other (B1).
+			a := *src
+			a.next = nil
+			c.emitEvents(s, text, d, t, code, &a, bayna, placeFor(places, scope, t, code, loc), loc, intent, emit)
+			if !ontology.Mutual(code) {
+				c.emitEvents(s, text, d, t, code, bayna, &a, placeFor(places, scope, t, code, loc), loc, intent, emit)
+			}
+			continue
+		}
 		c.emitEvents(s, text, d, t, code, src, tgt, placeFor(places, scope, t, code, loc), loc, intent, emit)
 	}
 	// Speech whose content holds no coded event: a plain statement (A2).
@@ -286,13 +348,14 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		if ct.coded || ct.speaker == nil || ct.speaker.media {
 			continue
 		}
-		var tgt *mention
-		for _, m := range actors {
-			if m.i >= ct.lo && m.i < ct.hi && m != ct.speaker && !m.media && m.country != ct.speaker.country && len(m.pair) == 0 {
-				tgt = m
-				break
-			}
+		// A participle or speech noun restating an act already coded for
+		// the same speaker adds nothing (hard call 10; «أعلن … في بيان»).
+		if (ct.t.pos == "part" || ct.t.pos == "noun") && len(events) > 0 {
+			continue
 		}
+		// Statements have no recipient unless one is addressed (A8): the
+		// actors of the content are its topic.
+		var tgt *mention
 		c.emitEvents(s, text, d, ct.t, ct.t.code, ct.speaker, tgt, loc, loc, false, emit)
 		lastSource = ct.speaker
 	}
@@ -321,6 +384,20 @@ func (c *Coder) skipReason(s *sentence, t *trig, trs []*trig, k int, sports bool
 		}
 		if prev.isBare("قد") && c.hasKanBefore(s, t.i-1) {
 			return "pluperfect background وكان … قد (A5)"
+		}
+	}
+	if t.pos == "noun" || t.pos == "phrase" {
+		// Any verbal noun after a temporal or causal preposition is the
+		// background of the main event (A5): «بعد أسابيع من توقيع»,
+		// «على خلفية إعلان اتفاق», «منذ بدء العملية».
+		for k := t.i - 1; k >= 0 && k >= t.i-4; k-- {
+			w := &s.words[k]
+			if w.isBare("بعد", "منذ", "عقب", "اثر", "خلفيه", "اعقاب") {
+				return "background «" + w.text + " …» (A5)"
+			}
+			if w.punctAfter != "" {
+				break
+			}
 		}
 	}
 	if root >= "09" && t.pos == "noun" {
@@ -450,10 +527,52 @@ func (c *Coder) clauseOf(s *sentence, trs []*trig, k int, ct *content) clause {
 // subjectOf finds the source of trigger t: a mention right after a verb
 // (VSO), else the nearest bare mention before it in the clause (SVO).
 func (c *Coder) subjectOf(s *sentence, t *trig, actors []*mention, cl clause, d *docContext, ct *content) *mention {
+	if m := c.svoSubject(s, t, actors, cl); m != nil {
+		return m
+	}
 	if m := c.vsoSubject(s, t, actors); m != nil {
 		return m
 	}
 	return c.subjectBefore(s, t, actors, cl)
+}
+
+// svoSubject finds a subject that stands right before the verb at the start
+// of its clause (headline SVO «الرئيس المصري … يستقبل …», or after أن/إن:
+// «أن الرئيس ماكرون سيستقبل …»); the mention after the verb is then its object.
+func (c *Coder) svoSubject(s *sentence, t *trig, actors []*mention, cl clause) *mention {
+	if t.pos == "noun" || t.i == 0 {
+		return nil
+	}
+	var best *mention
+	for _, m := range actors {
+		if m.j == t.i && m.prep == "" && !m.media {
+			best = m
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for _, m := range actors {
+		if m.next == best {
+			best = m
+		}
+	}
+	for best.conj {
+		found := false
+		for _, m := range actors {
+			if m.next == best {
+				best, found = m, true
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	start := best.i
+	if start == 0 || start == cl.lo || s.words[start-1].isBare(complementz...) || s.words[start-1].is("ان") || s.words[start-1].punctAfter != "" {
+		return best
+	}
+	return nil
 }
 
 // vsoSubject returns the mention right after a verb (VSO order), perhaps
@@ -563,6 +682,9 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 	// الأردن لدعم».
 	for _, m := range actors {
 		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep != "" && t.hasSlot(m.prep) {
+			return m
+		}
+		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep == "" && t.hasSlot("obj") && !(src != nil && inChain(src, m)) && !m.conj {
 			return m
 		}
 	}
@@ -882,3 +1004,108 @@ func adverbialAside(s *sentence, i int, ms []*mention) int {
 
 // asideWords are time and place words that may fill an aside.
 var asideWords = []string{"يوم", "امس", "اليوم", "مساء", "صباح", "ظهر", "قصر", "مقر", "ديوان", "اثناء", "خلال"}
+
+// nounClauseSubject finds the subject of a verbal noun that has no genitive
+// subject of its own: the noun is the object of the clause's verb (a light or
+// aspectual verb: أجرى، شن، نفذ، قدم، بدأ، أعلن …), so its subject is that
+// verb's VSO subject — the first bare actor of the clause, standing right
+// after the clause's first word — or, inside reported speech announced by
+// the speaker (أعلن … وقفاً لإطلاق النار), the speaker (A3a). A noun under
+// a preposition (في هجوم، على الهجوم) is not an object and gets none.
+func (c *Coder) nounClauseSubject(s *sentence, t *trig, actors []*mention, cl clause, ct *content) *mention {
+	w := &s.words[t.i]
+	if t.i > 0 && s.words[t.i-1].isBare(prepWords...) {
+		return nil
+	}
+	if w.key != t.entry.Forms[0] {
+		for _, a := range w.alts[1:] {
+			if a.prep != "" && !w.isBare(a.key) {
+				// read only with a proclitic preposition
+				ok := false
+				for _, b := range w.alts {
+					if b.prep == "" && (b.key == a.key) {
+						ok = true
+					}
+				}
+				if !ok {
+					return nil
+				}
+			}
+		}
+	}
+	if ct != nil && ct.speaker != nil && !ct.speaker.media && t.i <= ct.lo+1 {
+		return ct.speaker
+	}
+	lo := cl.lo
+	var first *mention
+	for _, m := range actors {
+		if m.i >= lo && m.j <= t.i && m.prep == "" && !m.media {
+			first = m
+			break
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	// The subject stands right after the clause's first word (the verb),
+	// perhaps after honorifics.
+	k := lo + 1
+	for k < first.i && s.words[k].is(skippable...) {
+		k++
+	}
+	if first.i != k {
+		return nil
+	}
+	for _, m := range actors {
+		if m.i > first.j && m.j <= t.i && m != first && !inChain(first, m) && m.prep == "" {
+			return nil // another bare actor between: the noun is not the clause's object
+		}
+	}
+	return first
+}
+
+// baynaPair finds «بين X وY» right after a verbal noun (within six words, in
+// its clause): the two parties of a mutual act.
+func (c *Coder) baynaPair(s *sentence, t *trig, actors []*mention, cl clause) *mention {
+	for _, m := range actors {
+		if m.i >= t.j && m.i <= t.j+6 && m.i < cl.hi && m.prep == "بين" && m.next != nil && m.next.next == nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func complementOf(s *sentence, t *trig, trs []*trig, k int) string {
+	if k == 0 {
+		return ""
+	}
+	w := &s.words[t.i]
+	marked := false
+	for _, a := range w.alts[1:] {
+		if a.prep == "ب" || a.prep == "ل" {
+			marked = true
+		}
+	}
+	if t.i > 0 && s.words[t.i-1].isBare("الي", "علي", "ان") {
+		marked = true
+	}
+	if !marked {
+		return ""
+	}
+	for x := k - 1; x >= 0; x-- {
+		p := trs[x]
+		if p.speech || t.i-p.j > 8 {
+			continue
+		}
+		switch ontology.Root(p.code) {
+		case "02", "10", "11", "12":
+			for q := p.j; q < t.i; q++ {
+				if pu := s.words[q].punctAfter; pu == "،" || pu == "." || pu == "؛" {
+					return ""
+				}
+			}
+			return "complement of «" + p.form + "» (A4/A3c)"
+		}
+	}
+	return ""
+}

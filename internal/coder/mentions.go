@@ -1,6 +1,9 @@
 package coder
 
 import (
+	"strings"
+
+	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/dict"
 	"github.com/marsad-project/marsad/internal/model"
 	"github.com/marsad-project/marsad/internal/ontology"
@@ -93,7 +96,7 @@ func (c *Coder) findMentions(s *sentence, d *docContext) []*mention {
 	for k := 0; k < len(units); {
 		m := &mention{i: units[k].i, j: units[k].j, units: []unit{units[k]}}
 		k++
-		for k < len(units) && c.joins(s, m, units[k]) {
+		for k < len(units) && c.joins(s, m, units[k]) && !c.startsNewActor(s, m, units, k) {
 			m.units = append(m.units, units[k])
 			m.j = units[k].j
 			k++
@@ -125,7 +128,10 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 		}
 		best := dict.Match{}
 		for _, m := range c.matchBuf {
-			if m.End > best.End {
+			// On equal length a listed name (السعودية, الحوثيون) beats a
+			// generated nationality adjective.
+			if m.End > best.End || m.End == best.End && best.Entry != nil &&
+				best.Entry.Attr("type") == "nisba" && m.Entry.Attr("type") != "nisba" {
 				best = m
 			}
 		}
@@ -137,6 +143,12 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 			if m.End > best.End {
 				best = m
 			}
+		}
+		if best.Pattern != nil && best.Entry.Has("noarticle") && hasArticleReading(&s.words[i]) {
+			best = dict.Match{} // سورية (Syria) must not match the adjective السورية
+		}
+		if best.Pattern != nil && best.End == i+1 && hasPronReading(&s.words[i], homelandKeys) {
+			best = dict.Match{} // حكومته، بلاده: the speaker's country, not a bare role noun
 		}
 		if best.Pattern != nil {
 			a := s.words[i].altFor(best.Keys[0])
@@ -151,9 +163,34 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 		w := &s.words[i]
 		cu := func(k unitKind, ref *mention) unit {
 			u := unit{kind: k, i: i, j: i + 1, ref: ref}
+			var keys []string
+			switch k {
+			case uHomeland:
+				keys = homelandKeys
+			case uPair:
+				keys = pairKeys
+			case uCounterpart:
+				keys = counterpartKeys
+			}
+			best := -1
 			for _, a := range w.alts[1:] {
-				u.prep, u.conj = a.prep, a.conj != ""
-				break
+				if keys != nil && !containsStr(keys, a.key) {
+					continue
+				}
+				n := 0
+				if a.prep != "" {
+					n++
+				}
+				if a.conj != "" {
+					n++
+				}
+				if n > best {
+					best = n
+					u.prep, u.conj = a.prep, a.conj != ""
+				}
+				if keys == nil {
+					break
+				}
 			}
 			return u
 		}
@@ -209,7 +246,7 @@ func classify(e *dict.Entry, date string) (unitKind, string) {
 		return uCountry, code
 	case "capital":
 		return uCapital, code
-	case "igo", "ngo":
+	case "igo", "ngo", "agency":
 		return uOrg, code
 	case "group":
 		if e.Attr("country") == "context" {
@@ -450,4 +487,52 @@ func (c *Coder) locative(s *sentence, m *mention) bool {
 		}
 	}
 	return false
+}
+
+// startsNewActor reports whether unit k, although adjacent to m, begins a
+// second actor: m is already identified (it holds a person, organisation,
+// country, capital or nationality) and the unit brings an identity of its
+// own (another country, capital, organisation or person, or a role noun with
+// its own nationality). «وزارة الخارجية الفرنسية | إسرائيل»,
+// «الاتحاد الأوروبي | السلطات التونسية», «… بنيامين نتنياهو | حركة حماس».
+// A bare title after a person stays an apposition (… محمد بن سلمان ولي العهد).
+func (c *Coder) startsNewActor(s *sentence, m *mention, units []unit, k int) bool {
+	u := units[k]
+	var hasPerson, hasOrg, hasNat bool
+	for _, x := range m.units {
+		switch x.kind {
+		case uPerson:
+			hasPerson = true
+		case uOrg, uContextISIS:
+			hasOrg = true
+		case uCountry, uCapital, uNisba:
+			hasNat = true
+		}
+	}
+	ownNat := k+1 < len(units) && units[k+1].i == u.j && !units[k+1].conj &&
+		(units[k+1].kind == uNisba || units[k+1].kind == uCountry) && units[k+1].prep == ""
+	switch u.kind {
+	case uCountry, uCapital, uOrg, uContextISIS:
+		return hasPerson || hasOrg || hasNat
+	case uNisba:
+		return hasPerson || hasNat
+	case uPerson:
+		return hasPerson || hasOrg
+	case uAgent:
+		if hasPerson {
+			return ownNat
+		}
+		return hasOrg || hasNat
+	}
+	return false
+}
+
+// hasArticleReading reports whether the word is written with the article.
+func hasArticleReading(w *word) bool {
+	for _, a := range w.alts {
+		if a.akey != "" {
+			return true
+		}
+	}
+	return strings.HasPrefix(arabic.Key(w.text), "ال")
 }

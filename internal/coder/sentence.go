@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/marsad-project/marsad/internal/arabic"
@@ -114,7 +115,11 @@ func (c *Coder) analyse(text string, idx, start, end int, maxWords int) *sentenc
 		w.key = dict.Canon(raw)
 		c.anBuf = arabic.AppendAnalyses(c.anBuf[:0], w.text)
 		altStart, candStart := len(c.ar.alts), len(c.ar.cands)
-		c.ar.alts = append(c.ar.alts, alt{key: w.key})
+		a0 := alt{key: w.key}
+		if len(raw) > len(w.key) && raw[:len("لل")] == "لل" {
+			a0.prep = "ل" // Canon folded لل (ل + ال): keep the preposition
+		}
+		c.ar.alts = append(c.ar.alts, a0)
 		c.ar.cands = append(c.ar.cands, w.key)
 		if raw != w.key {
 			c.ar.cands = append(c.ar.cands, raw)
@@ -137,6 +142,16 @@ func (c *Coder) analyse(text string, idx, start, end int, maxWords int) *sentenc
 				}
 			}
 			c.ar.alts = append(c.ar.alts, al)
+		}
+		// An indefinite accusative (مواطناً، فلسطينياً، تمريناً): also read
+		// the stem without the tanwin alif.
+		if strings.HasSuffix(w.text, "اً") || strings.HasSuffix(w.text, "ًا") {
+			if k2 := strings.TrimSuffix(w.key, "ا"); k2 != w.key && len(k2) >= 4 {
+				c.ar.alts = append(c.ar.alts, alt{key: k2})
+				if !containsStr(c.ar.cands[candStart:], k2) {
+					c.ar.cands = append(c.ar.cands, k2)
+				}
+			}
 		}
 		w.alts = c.ar.alts[altStart:len(c.ar.alts):len(c.ar.alts)]
 		cands := c.ar.cands[candStart:len(c.ar.cands):len(c.ar.cands)]

@@ -54,6 +54,12 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 			if inActor[m.End-1] {
 				continue
 			}
+			if m.End-m.Start > 1 && containsGap(m.Keys) && !gapOK(s, inActor, m) {
+				continue
+			}
+			if m.Entry.Attr("pos") == "verb" && !verbReading(&s.words[m.Start], m.Keys[0], m.Form) {
+				continue
+			}
 			// Prefer the unambiguous entry when two forms have equal length.
 			if best == nil || m.End-m.Start > best.End-best.Start ||
 				m.End-m.Start == best.End-best.Start && best.Entry.Has("ambiguous") && !m.Entry.Has("ambiguous") {
@@ -95,6 +101,41 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 func containsGap(keys []string) bool {
 	for _, k := range keys {
 		if k == dict.Gap {
+			return true
+		}
+	}
+	return false
+}
+
+// gapOK bounds a gapped phrase: its gap may not cross punctuation, and
+// besides words inside actor mentions it may skip at most four words.
+func gapOK(s *sentence, inActor []bool, m *dict.Match) bool {
+	free := 0
+	for k := m.Start; k < m.End-1; k++ {
+		if p := s.words[k].punctAfter; p != "" && p != "-" {
+			return false
+		}
+		if k > m.Start && !inActor[k] {
+			free++
+		}
+	}
+	return free <= 4+len(m.Keys)
+}
+
+// verbReading reports whether the word can be a verb with stem key k: a
+// finite verb takes neither the article (بالقصف) nor a preposition
+// proclitic (بيدرسون read ب+يدرسون).
+func verbReading(w *word, k string, form string) bool {
+	raw := w.text
+	form = strings.TrimLeft(form, "أإآ")
+	if strings.HasPrefix(form, "ال") || strings.HasPrefix(form, "لل") {
+		return true // the verb itself begins with ال (التقى، الغى)
+	}
+	if strings.HasPrefix(raw, "ال") || strings.HasPrefix(raw, "بال") || strings.HasPrefix(raw, "وال") || strings.HasPrefix(raw, "فال") || strings.HasPrefix(raw, "لل") || strings.HasPrefix(raw, "كال") {
+		return false
+	}
+	for _, a := range w.alts {
+		if (a.key == k || a.akey == k) && a.prep == "" {
 			return true
 		}
 	}

@@ -11,7 +11,7 @@ import (
 
 // Known attribute values.
 var (
-	actorTypes  = set("country", "capital", "igo", "ngo", "group", "person", "media", "nisba")
+	actorTypes  = set("country", "capital", "igo", "ngo", "group", "agency", "person", "media", "nisba")
 	triggerPOS  = set("verb", "noun", "part", "phrase")
 	targetSlots = set("obj", "gen", "مع", "ب", "إلى", "الى", "على", "ضد", "ل", "عن", "من", "في", "بين", "لدى")
 	placeKinds  = set("country", "capital", "adm1", "city")
@@ -69,7 +69,7 @@ type reporter func(e *Entry, format string, a ...any)
 func checkActor(e *Entry, report reporter) {
 	typ := e.Attr("type")
 	if typ == "" {
-		report(e, "missing type= (one of country, capital, igo, ngo, group, person, media, nisba)")
+		report(e, "missing type= (one of country, capital, igo, ngo, group, agency, person, media, nisba)")
 	} else if !actorTypes[typ] {
 		report(e, "unknown type %q", typ)
 	}

@@ -12,7 +12,7 @@ import (
 const Gap = ".."
 
 // MaxGap is how many tokens a ".." in a phrase may skip.
-const MaxGap = 4
+const MaxGap = 10
 
 // canon folds a match key to the form used in the indexes: a leading article
 // (ال, or لل for ل+ال) is dropped, so dictionary writers may list forms with or
