@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/marsad-project/marsad/internal/arabic"
 	"github.com/marsad-project/marsad/internal/dict"
@@ -86,10 +87,16 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 	}
 
+	mlo, mhi := motiveSpan(s, trs)
 	// Speech verbs first: each opens a content clause with its speaker.
 	var contents []*content
 	for k, t := range trs {
 		if !t.speech {
+			continue
+		}
+		if t.i >= mlo && t.i < mhi {
+			t.why = "inside the motive of the preceding act (A4)"
+			t.used = true
 			continue
 		}
 		var sp *mention
@@ -115,6 +122,11 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 		if sp != nil && sp.media {
 			t.why = "speech by a news agency: a reporter, not an actor"
+			t.used = true
+			continue
+		}
+		if sp != nil && isReporter(s, sp) {
+			t.why = "speech by a witness or correspondent: a reporter, not an actor (A3b)"
 			t.used = true
 			continue
 		}
@@ -168,6 +180,10 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		if t.speech || t.used {
 			continue
 		}
+		if t.i >= mlo && t.i < mhi {
+			t.why = "motive of the preceding act («، احتجاجاً على …»): not coded (A4)"
+			continue
+		}
 		// Reasons not to code this trigger.
 		if why := c.skipReason(s, t, trs, k, sports); why != "" {
 			t.why = why
@@ -196,7 +212,15 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				continue
 			}
 		}
+		if t.pos == "verb" && c.indefiniteRelative(s, t, trs) {
+			t.why = "relative clause on an indefinite noun («احتجاجات دعت إليها»): describes the noun (A4/A5)"
+			continue
+		}
 		code := t.code
+		if rc := refusalCode(s, t); rc != "" {
+			// «لن ترفع العقوبات»: a concession announced as refused (A6).
+			code = rc
+		}
 		// Intent lexeme + complement trigger: «مستعدة لتعزيز التعاون».
 		intent := ontology.Root(code) == "03"
 		if intent {
@@ -229,8 +253,22 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			code = intentCode(code)
 			intent = true
 		}
+		code = c.refineByComplement(s, t, trs, k, code)
 		ct := inContent(t.i)
 		scope := c.clauseOf(s, trs, k, ct)
+		if code == "045" {
+			if med, parties := c.mediation(s, t, actors, adjs, lastSource); med != nil {
+				// «بوساطة قطرية»، «برعاية الأمم المتحدة»، «توسطت الإمارات … بين
+				// روسيا وأوكرانيا»: 045 from each mediator to each party (B3).
+				for _, m := range med {
+					c.emitEvents(s, text, d, t, code, m, parties, placeFor(places, scope, t, code, loc), loc, intent, emit)
+				}
+				if ct != nil {
+					ct.coded = true
+				}
+				continue
+			}
+		}
 		var src *mention
 		var tgt *mention
 		nounSubject := false
@@ -376,7 +414,7 @@ func (c *Coder) skipReason(s *sentence, t *trig, trs []*trig, k int, sports bool
 	}
 	if t.i > 0 {
 		prev := &s.words[t.i-1]
-		if prev.isBare(negators...) {
+		if prev.isBare(negators...) && refusalCode(s, t) == "" {
 			return "negated by " + prev.text + " (A6)"
 		}
 		if t.pos == "noun" && prev.is(frameWords...) {
@@ -476,6 +514,192 @@ func (c *Coder) hasIntentMarker(s *sentence, t *trig) bool {
 	return false
 }
 
+// reporterWords name people who report what they saw (A3b): correspondents,
+// residents, paramedics and witnesses. As speakers they are not actors.
+var reporterWords = canonKeys("مراسل", "مراسلة", "مراسلون", "مراسلين", "مراسلو", "مراسلي",
+	"سكان", "أهالي", "مسعف", "مسعفون", "مسعفين", "شهود", "شاهد")
+
+// isReporter reports a speaker of this sentence that is a sector-only
+// mention (no country, person or organisation of its own) whose conjuncts
+// are all headed by a reporter noun (قال سكان ومسعفون).
+func isReporter(s *sentence, m *mention) bool {
+	if m.country != "" && !m.ctxCountry || len(m.units) == 0 || m.units[0].kind != uAgent {
+		return false
+	}
+	for x := m; x != nil; x = x.next {
+		if !containsMention(s.mentions, x) || !s.words[x.i].is(reporterWords...) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsMention reports whether m is one of ms (a mention of this
+// sentence, not one carried over from an earlier sentence).
+func containsMention(ms []*mention, m *mention) bool {
+	for _, x := range ms {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// motiveMasdars in the indefinite accusative state the motive of an act
+// (تظاهروا …، رفضاً لـ / احتجاجاً على / تنديداً بـ / تضامناً مع), as keys.
+var motiveMasdars = canonKeys("رفضا", "احتجاجا", "تنديدا", "استنكارا", "اعتراضا", "تضامنا", "تاييدا", "دعما")
+
+// motiveSpan returns the words [lo, hi) of a motive phrase: after a comma,
+// a motive masdar followed by its preposition, or «للمطالبة», up to the
+// next punctuation or the next verb coordinated with و/ف (… وقطعوا الطريق).
+// The motive of a protest or of a suspension is not an event (A4); lo = hi
+// = -1 when there is none.
+func motiveSpan(s *sentence, trs []*trig) (int, int) {
+	for i := 1; i < len(s.words); i++ {
+		if p := s.words[i-1].punctAfter; p != "،" && p != "," {
+			continue
+		}
+		if !isMotive(s, i) {
+			continue
+		}
+		hi := i + 1
+		for hi < len(s.words) && s.words[hi-1].punctAfter == "" {
+			hi++
+		}
+		for _, t := range trs {
+			if t.i > i && t.i < hi && t.pos == "verb" && startsWithConj(&s.words[t.i]) {
+				hi = t.i
+			}
+		}
+		return i, hi
+	}
+	return -1, -1
+}
+
+// isMotive reports a motive masdar at word i: an indefinite accusative
+// masdar whose preposition follows (رفضاً لـ، احتجاجاً على; not the dual
+// verb in «رفضا الاقتراح»), or «للمطالبة».
+func isMotive(s *sentence, i int) bool {
+	w := &s.words[i]
+	for _, a := range w.alts {
+		if a.key == "مطالبه" && a.prep == "ل" {
+			return true
+		}
+	}
+	if !w.isBare(motiveMasdars...) || i+1 >= len(s.words) || w.punctAfter != "" {
+		return false
+	}
+	next := &s.words[i+1]
+	return next.isBare("علي", "مع", "ضد") || next.hasPrep("ل") || next.hasPrep("ب") || next.alts[0].prep == "ل"
+}
+
+// indefiniteRelative reports a verb that opens a relative clause without
+// a relative pronoun: it follows an indefinite verbal noun directly and
+// refers back to it with a pronoun, on the verb (حزمة دعم أعلنتها) or in a
+// pronoun-PP right after it (تظاهرات دعت إليها). Such a clause describes
+// the act the noun names; it is background or topic, not a new event
+// (A4/A5).
+func (c *Coder) indefiniteRelative(s *sentence, t *trig, trs []*trig) bool {
+	if t.i == 0 || startsWithConj(&s.words[t.i]) {
+		return false
+	}
+	prev := &s.words[t.i-1]
+	if prev.punctAfter != "" || hasArticleReading(prev) {
+		return false
+	}
+	afterNoun := false
+	for _, u := range trs {
+		if u.pos == "noun" && u.j == t.i {
+			afterNoun = true
+		}
+	}
+	return afterNoun && (hasPronoun(&s.words[t.j-1]) || t.j < len(s.words) && isPronPP(&s.words[t.j]))
+}
+
+// mediation finds the mediators and the parties of a mediation trigger
+// (B3). The mediators of «بوساطة/برعاية» are the genitive actor or the
+// nationality adjectives right after the noun (برعاية سعودية أمريكية); a
+// mediation verb (توسط) has its subject. The parties are a «بين X وY» pair
+// of the sentence, else the coordinated source of the previous event
+// (عقد وفدا الحكومة وجماعة الحوثي … برعاية الأمم المتحدة). It returns nil
+// when either is missing.
+func (c *Coder) mediation(s *sentence, t *trig, actors, adjs []*mention, last *mention) ([]*mention, *mention) {
+	var parties *mention
+	for _, m := range actors {
+		if m.prep == "بين" && m.next != nil {
+			parties = m
+			break
+		}
+	}
+	if parties == nil && last != nil && len(last.members()) >= 2 {
+		parties = last
+	}
+	if parties == nil {
+		return nil, nil
+	}
+	var med []*mention
+	if t.pos == "noun" {
+		next := t.j
+		for _, m := range adjs {
+			if m.i == next {
+				med = append(med, m)
+				next = m.j
+			}
+		}
+		for _, m := range actors {
+			if len(med) == 0 && m.i == t.j && m.prep == "" {
+				med = append(med, m.members()...)
+			}
+		}
+	} else if m := c.vsoSubject(s, t, actors); m != nil {
+		med = m.members()
+	}
+	for _, m := range med {
+		for _, p := range parties.members() {
+			if sameActor(m, p) {
+				return nil, nil
+			}
+		}
+	}
+	if len(med) == 0 {
+		return nil, nil
+	}
+	return med, parties
+}
+
+// refusalCode returns the 124x code of a concession (08x) negated with the
+// future negator لن («لن ترفع العقوبات» → 1244, A6), or "" when t is not
+// such a trigger.
+func refusalCode(s *sentence, t *trig) string {
+	if t.i == 0 || !s.words[t.i-1].isBare("لن") || ontology.Root(t.code) != "08" {
+		return ""
+	}
+	return yieldRefusal(t.code)
+}
+
+// yieldRefusal maps a concession code to the matching refusal (124x): the
+// CAMEO 124 subcodes mirror 081, 082, 084, 085, 086 and 087.
+func yieldRefusal(code string) string {
+	if len(code) < 3 {
+		return "124"
+	}
+	switch code[:3] {
+	case "081":
+		return "1241"
+	case "082":
+		return "1242"
+	case "084":
+		return "1243"
+	case "085":
+		return "1244"
+	case "086":
+		return "1245"
+	case "087":
+		return "1246"
+	}
+	return "124"
+}
+
 // intentCode maps a cooperative code announced as intent to its 03x code
 // (A7); conflictual intent becomes a threat.
 func intentCode(code string) string {
@@ -498,6 +722,37 @@ func intentCode(code string) string {
 		return "130"
 	case r >= "18":
 		return "138"
+	}
+	return code
+}
+
+// refineByComplement gives a general rejection or threat (120, 130) the
+// specific code of the act it governs (complementCode), and the act's slots
+// for finding the target: «لوّحت تركيا بتعليق علاقاتها مع …» → 1313.
+func (c *Coder) refineByComplement(s *sentence, t *trig, trs []*trig, k int, code string) string {
+	if code != "120" && code != "130" {
+		return code
+	}
+	for x := k + 1; x < len(trs); x++ {
+		u := trs[x]
+		if u.i > t.j+8 {
+			break
+		}
+		if u.speech || complementParent(s, u, trs, x) != t {
+			continue
+		}
+		cc := complementCode(code, u.code)
+		if cc == "" {
+			continue
+		}
+		u.used = true
+		u.why = "complement of «" + t.form + "»: gives it the code " + cc
+		for _, sl := range u.slots {
+			if !t.hasSlot(sl) {
+				t.slots = append(t.slots, sl)
+			}
+		}
+		return cc
 	}
 	return code
 }
@@ -552,22 +807,7 @@ func (c *Coder) svoSubject(s *sentence, t *trig, actors []*mention, cl clause) *
 	if best == nil {
 		return nil
 	}
-	for _, m := range actors {
-		if m.next == best {
-			best = m
-		}
-	}
-	for best.conj {
-		found := false
-		for _, m := range actors {
-			if m.next == best {
-				best, found = m, true
-			}
-		}
-		if !found {
-			break
-		}
-	}
+	best = coordHead(actors, best)
 	start := best.i
 	if start == 0 || start == cl.lo || s.words[start-1].isBare(complementz...) || s.words[start-1].is("ان") || s.words[start-1].punctAfter != "" {
 		return best
@@ -591,12 +831,70 @@ func (c *Coder) vsoSubject(s *sentence, t *trig, actors []*mention) *mention {
 	for start < len(s.words) && start < t.j+4 && s.words[start].is(skippable...) {
 		start++
 	}
+	start, partitive := skipBeforeSubject(s, t, start)
+	if start < 0 {
+		return nil
+	}
 	for _, m := range actors {
-		if m.i >= t.j && m.i <= start && m.prep == "" && !m.conj {
+		if m.i >= t.j && m.i <= start && !m.conj && (m.prep == "" || partitive && m.prep == "من" && m.i == start) {
 			return m
 		}
 	}
 	return nil
+}
+
+// skipBeforeSubject skips, from word start, a pronoun-PP (دعت إليها أحزاب)
+// and, for a verb without an object, a quantifier (تظاهر آلاف المحتجين،
+// تظاهر عدد من الطلاب): it returns where the subject may start, whether it
+// is introduced by a partitive من, or -1 when punctuation intervenes.
+func skipBeforeSubject(s *sentence, t *trig, start int) (int, bool) {
+	partitive := false
+	for ; start < len(s.words) && start < t.j+6; start++ {
+		w := &s.words[start]
+		switch {
+		case isPronPP(w):
+		case !t.hasSlot("obj") && w.is(quantifiers...):
+		case !t.hasSlot("obj") && w.isBare("من") && start > t.j && s.words[start-1].is(quantifiers...):
+			partitive = true
+		default:
+			return start, partitive
+		}
+		if w.punctAfter != "" {
+			return -1, false
+		}
+	}
+	return start, partitive
+}
+
+// quantifiers may stand before the subject of an intransitive verb (تظاهر
+// آلاف المحتجين), as canonical keys.
+var quantifiers = canonKeys("آلاف", "ألوف", "مئات", "عشرات", "نحو", "حوالي", "قرابة", "عدد", "المئات", "الآلاف", "العشرات")
+
+// pronPPs are the preposition + pronoun words that are not segmented (له،
+// بها); isPronPP also accepts the segmented ones (إليها، عليه، معه).
+var pronPPs = canonKeys("له", "لها", "لهم", "لهما", "به", "بها", "بهم", "بهما")
+
+// isPronPP reports a preposition carrying an enclitic pronoun.
+func isPronPP(w *word) bool {
+	if w.isBare(pronPPs...) {
+		return true
+	}
+	for _, a := range w.alts[1:] {
+		if a.pron != "" && containsStr(prepWords, a.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// canonKeys turns written words into the canonical keys words are compared
+// with.
+func canonKeys(ws ...string) []string {
+	out := make([]string, len(ws))
+	for k, w := range ws {
+		out[k] = dict.Canon(arabic.Key(w))
+	}
+	return out
 }
 
 func (c *Coder) subjectBefore(s *sentence, t *trig, actors []*mention, cl clause) *mention {
@@ -609,25 +907,24 @@ func (c *Coder) subjectBefore(s *sentence, t *trig, actors []*mention, cl clause
 		}
 	}
 	if best != nil {
-		// Go back to the head of a coordination: «الصين وروسيا تعززان».
-		for _, m := range actors {
-			if m.next == best {
-				best = m
-			}
-		}
-		for best.conj {
-			found := false
-			for _, m := range actors {
-				if m.next == best {
-					best, found = m, true
-				}
-			}
-			if !found {
+		best = coordHead(actors, best)
+	}
+	return best
+}
+
+// coordHead goes back from a conjunct to the head of its coordination:
+// «الصين وروسيا تعززان» has the subject الصين (with روسيا as next).
+func coordHead(actors []*mention, m *mention) *mention {
+	for moved := true; moved; {
+		moved = false
+		for _, x := range actors {
+			if x.next == m {
+				m, moved = x, true
 				break
 			}
 		}
 	}
-	return best
+	return m
 }
 
 func hasPronoun(w *word) bool {
@@ -766,6 +1063,18 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 	if tgt != nil {
 		tgts = tgt.members()
 	}
+	if len(tgts) == 0 && len(srcs) >= 3 && ontology.Mutual(code) {
+		// «الأردن والعراق ومصر توقع مذكرة تفاهم»: each pair of members
+		// acts towards each other (B1, B4).
+		for x, a := range srcs {
+			for _, b := range srcs[x+1:] {
+				a1, b1 := *a, *b
+				a1.next, b1.next = nil, nil
+				c.emitEvents(s, text, d, t, code, &a1, &b1, loc, ctryLoc, intent, emit)
+			}
+		}
+		return
+	}
 	// A pair or coordination as source of a mutual code with no target:
 	// the members act towards each other (اتفق الجانبان، تبادل الجانبان).
 	mutual := ontology.Mutual(code) || intent && ontology.Root(code) == "03" && len(srcs) == 2 && tgt == nil
@@ -785,7 +1094,10 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 			}
 			cc := code
 			trace := []string{fmt.Sprintf("trigger «%s» %s (%s)", t.form, t.entry.Pos(), t.code)}
-			if cc != t.code {
+			switch {
+			case cc != t.code && ontology.Root(cc) == "12":
+				trace = append(trace, "refused concession → "+cc+" (A6)")
+			case cc != t.code:
 				trace = append(trace, "intent/future → "+cc+" (A7)")
 			}
 			ac := c.finalCode(a, cc, true, ctryLoc)
@@ -795,6 +1107,9 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 				if bc == ac {
 					continue
 				}
+				// A same-code dyad that comes from the inferred country is
+				// two distinct actors of one state (B6).
+				bc = domesticTarget(bc, ac, cc)
 			}
 			if (cc == "040" || cc == "041") && cc != "041" && loc != nil && b != nil &&
 				loc.country != countryOf(ac) && loc.country != countryOf(bc) {
@@ -823,6 +1138,23 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 	}
 }
 
+// domesticTarget gives a sector-only target code (no country stated or
+// inferable from the place) the source's country when the act is domestic
+// by nature — investigation, criticism, rejection, coercion: «قضت محكمة
+// … على ثمانية متهمين» → EGYCVL.
+func domesticTarget(bc, ac, code string) string {
+	if !ontology.IsSector(bc) {
+		return bc
+	}
+	switch ontology.Root(code) {
+	case "09", "11", "12", "17":
+		if ctry := countryOf(ac); ctry != "" && ontology.IsCountry(ctry) {
+			return ctry + bc
+		}
+	}
+	return bc
+}
+
 func sameActor(a, b *mention) bool {
 	return a == b || a.code != "" && a.code == b.code && len(a.pair) == 0
 }
@@ -840,6 +1172,8 @@ func (c *Coder) finalCode(m *mention, code string, isSource bool, loc *placeRef)
 	root := ontology.Root(code)
 	force := root == "15" || root >= "18"
 	switch {
+	case m.people && isSource && root == "14":
+		return m.country + "OPP" // D2: people described only as protesting
 	case m.countryOnly:
 		switch {
 		case isSource && force:
@@ -1075,9 +1409,22 @@ func (c *Coder) baynaPair(s *sentence, t *trig, actors []*mention, cl clause) *m
 	return nil
 }
 
+// complementOf returns why trigger k is the complement of an earlier
+// appeal, demand, accusation, rejection or threat (طالب … برفع العقوبات،
+// لوّح بتعليق العلاقات), or "" when it is not.
 func complementOf(s *sentence, t *trig, trs []*trig, k int) string {
+	if p := complementParent(s, t, trs, k); p != nil {
+		return "complement of «" + p.form + "» (A4/A3c)"
+	}
+	return ""
+}
+
+// complementParent finds the 02x/10x/11x/12x/13x trigger whose complement
+// trigger k is: k carries ب/ل or follows إلى/على/أن, and stands within
+// eight words after that trigger with no punctuation between.
+func complementParent(s *sentence, t *trig, trs []*trig, k int) *trig {
 	if k == 0 {
-		return ""
+		return nil
 	}
 	w := &s.words[t.i]
 	marked := false
@@ -1090,7 +1437,7 @@ func complementOf(s *sentence, t *trig, trs []*trig, k int) string {
 		marked = true
 	}
 	if !marked {
-		return ""
+		return nil
 	}
 	for x := k - 1; x >= 0; x-- {
 		p := trs[x]
@@ -1098,14 +1445,49 @@ func complementOf(s *sentence, t *trig, trs []*trig, k int) string {
 			continue
 		}
 		switch ontology.Root(p.code) {
-		case "02", "10", "11", "12":
+		case "02", "10", "11", "12", "13":
 			for q := p.j; q < t.i; q++ {
 				if pu := s.words[q].punctAfter; pu == "،" || pu == "." || pu == "؛" {
-					return ""
+					return nil
 				}
 			}
-			return "complement of «" + p.form + "» (A4/A3c)"
+			return p
 		}
+	}
+	return nil
+}
+
+// complementCode refines the general code of a rejection or threat by the
+// act it governs (A6, A7): «رفض … السماح بدخول» → 1245, «لوّح بتعليق
+// العلاقات» → 1313, «هدد بفرض عقوبات» → 1312. It returns "" when the pair
+// has no more specific code.
+func complementCode(code, comp string) string {
+	cr := ontology.Root(comp)
+	switch {
+	case code == "120" && cr == "08":
+		return yieldRefusal(comp)
+	case code != "130":
+		return ""
+	}
+	switch {
+	case strings.HasPrefix(comp, "161"):
+		return "1313"
+	case strings.HasPrefix(comp, "162"):
+		return "1311"
+	case strings.HasPrefix(comp, "163"):
+		return "1312"
+	case strings.HasPrefix(comp, "164"):
+		return "134"
+	case strings.HasPrefix(comp, "165"):
+		return "135"
+	case strings.HasPrefix(comp, "166"):
+		return "136"
+	case cr == "14":
+		return "133"
+	case cr == "17":
+		return "137"
+	case cr >= "18":
+		return "138"
 	}
 	return ""
 }

@@ -59,6 +59,7 @@ type mention struct {
 	countryOnly bool
 	ctxCountry  bool // country to be taken from the event place (ISIS)
 	adj         bool // a bare nationality adjective, not an actor by itself
+	people      bool // a counted nationality noun (15 فلسطينياً): CVL, OPP when protesting
 }
 
 // actor converts the mention to the output model for the given text.
@@ -408,6 +409,11 @@ func (c *Coder) resolve(s *sentence, m *mention, d *docContext) bool {
 			m.countryOnly = true
 			m.trace = "country " + country.entry.Pos()
 			m.place = c.locative(s, m)
+		case nisba != nil && len(m.units) == 1 && afterQuantity(s, m.i):
+			// «15 فلسطينياً»، «ثلاثة إسرائيليين»، «عشرات من الفلسطينيين»: a
+			// nationality adjective counted is a noun, the people (D1: CVL).
+			m.code, m.name, m.people = iso+"CVL", nisba.entry.EN(), true
+			m.trace = "nationality adjective as a noun after a number " + nisba.entry.Pos()
 		case nisba != nil && len(m.units) == 1:
 			// A bare nationality adjective describes a thing (العلاقات
 			// الروسية); it is kept only to name the actor of a violent
@@ -535,4 +541,22 @@ func hasArticleReading(w *word) bool {
 		}
 	}
 	return strings.HasPrefix(arabic.Key(w.text), "ال")
+}
+
+// numberWords count people: cardinals and quantifier nouns, as keys.
+var numberWords = canonKeys("اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة",
+	"عشرات", "مئات", "آلاف", "ألوف", "عدد", "المئات", "الآلاف", "العشرات", "مئة", "ألف", "بضعة")
+
+// afterQuantity reports whether word i follows a number or a quantifier,
+// perhaps through a partitive من (عشرات من الفلسطينيين).
+func afterQuantity(s *sentence, i int) bool {
+	k := i - 1
+	if k >= 1 && s.words[k].isBare("من") {
+		k--
+	}
+	if k < 0 || s.words[k].punctAfter != "" {
+		return false
+	}
+	w := &s.words[k]
+	return w.kind == arabic.Number || w.is(numberWords...)
 }
