@@ -747,11 +747,8 @@ func (c *Coder) refineByComplement(s *sentence, t *trig, trs []*trig, k int, cod
 		}
 		u.used = true
 		u.why = "complement of «" + t.form + "»: gives it the code " + cc
-		for _, sl := range u.slots {
-			if !t.hasSlot(sl) {
-				t.slots = append(t.slots, sl)
-			}
-		}
+		// The act's target is the complement's: its slots come first.
+		t.slots = append(append([]string(nil), u.slots...), withoutSlots(t.slots, u.slots)...)
 		return cc
 	}
 	return code
@@ -936,6 +933,17 @@ func hasPronoun(w *word) bool {
 	return false
 }
 
+// withoutSlots returns slots minus those in drop.
+func withoutSlots(slots, drop []string) []string {
+	out := make([]string, 0, len(slots))
+	for _, s := range slots {
+		if !containsStr(drop, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func withoutGen(slots []string) []string {
 	out := make([]string, 0, len(slots))
 	for _, s := range slots {
@@ -960,12 +968,22 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 	// The target is in the same clause: stop at a comma or semicolon after
 	// the trigger (the speaker's VSO subject may come first).
 	hi := cl.hi
+	asLo, asHi := 0, 0
 	for k := t.j - 1; k < hi && k < len(s.words); k++ {
 		if p := s.words[k].punctAfter; p == "،" || p == "؛" || p == "," || p == ";" {
 			if src == nil || k >= src.j-1 {
 				// «استقبل X، في قصر اليمامة بالرياض اليوم، Y»: a comma
 				// that opens a place-and-time aside does not end the clause.
 				if end := adverbialAside(s, k+1, s.mentions); end > 0 {
+					k = end - 1
+					continue
+				}
+				// «بحث X، في مستهل زيارته إلى واشنطن، مع Y»: a framing
+				// aside between commas does not end the clause when the
+				// clause resumes with one of t's slot prepositions; the
+				// aside's own actors are not the target.
+				if end := frameAside(s, k+1); end > 0 && end < len(s.words) && opensSlot(&s.words[end], t) {
+					asLo, asHi = k+1, end
 					k = end - 1
 					continue
 				}
@@ -981,26 +999,60 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep != "" && t.hasSlot(m.prep) {
 			return m
 		}
-		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep == "" && t.hasSlot("obj") && !(src != nil && inChain(src, m)) && !m.conj {
+		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep == "" && t.hasSlot("obj") && !(src != nil && inChain(src, m)) && !m.conj && !isApposition(src, m) {
 			return m
 		}
 	}
+	// A bare object or genitive is taken when it is the first candidate.
+	// Prepositional slots are filled in the order the entry lists them:
+	// «شكوى إلى مجلس الأمن ضد تركيا» (slots ضد,إلى) takes تركيا; among
+	// mentions for the same slot the first in the text wins.
+	var best *mention
+	bestRank := len(t.slots)
 	for _, m := range actors {
-		if m.i < t.j || m.i >= cl.hi || m == src || m.media || (src != nil && inChain(src, m)) {
+		if m.i < t.j || m.i >= cl.hi || m == src || m.media || (src != nil && inChain(src, m)) || m.i >= asLo && m.i < asHi || isApposition(src, m) {
 			continue
 		}
+		slot := ""
 		switch {
 		case m.prep != "" && t.hasSlot(m.prep):
-			return m
+			slot = m.prep
 		case m.prep == "" && t.hasSlot("gen") && m.i == t.j:
-			return m
+			slot = "gen"
 		case m.prep == "" && t.hasSlot("obj") && !m.conj:
-			return m
-		case (m.prep == "" || !t.hasSlot(m.prep)) && c.ppHead(s, t, m):
-			return m
+			slot = "obj"
+		case m.prep == "" || !t.hasSlot(m.prep):
+			slot = c.ppHead(s, t, m)
+		}
+		if slot == "obj" || slot == "gen" {
+			if best == nil {
+				return m
+			}
+			continue
+		}
+		if r := slotRank(t, slot); r < bestRank {
+			best, bestRank = m, r
 		}
 	}
-	return nil
+	return best
+}
+
+// slotRank is the position of slot in t's slot list, or len(t.slots) when
+// it is not one of them.
+func slotRank(t *trig, slot string) int {
+	for k, x := range t.slots {
+		if x == slot {
+			return k
+		}
+	}
+	return len(t.slots)
+}
+
+// isApposition reports a mention that directly follows the source and has
+// its code: a name or title in apposition to it («الأمين العام لمجلس
+// التعاون … نايف الحجرف»), not the target.
+func isApposition(src, m *mention) bool {
+	return src != nil && m.i == src.j && m.prep == "" && m.code != "" && m.code == src.code
 }
 
 func inChain(head, m *mention) bool {
@@ -1012,23 +1064,41 @@ func inChain(head, m *mention) bool {
 	return false
 }
 
-// ppHead reports whether m is the genitive of a noun that carries one of
-// t's slot prepositions within a few words (بتطور منظمة …، مع جميع الدول الأعضاء في منظمة …).
-func (c *Coder) ppHead(s *sentence, t *trig, m *mention) bool {
-	for k := m.i - 1; k >= t.j && k >= m.i-5; k-- {
+// ppHead returns the slot preposition of t carried by the noun whose
+// genitive m is, within a few words, or "" when there is none (بتطور منظمة …، مع جميع الدول الأعضاء في منظمة …).
+// A phrase that ends with its slot preposition (القبض على، أضرم النار في)
+// lends it to the words after it: «القبض على خمسة عناصر من تنظيم داعش».
+func (c *Coder) ppHead(s *sentence, t *trig, m *mention) string {
+	lo := t.j
+	if t.j-t.i > 1 && endsWithSlot(s, t) {
+		lo = t.j - 1
+	}
+	for k := m.i - 1; k >= lo && k >= m.i-5; k-- {
 		w := &s.words[k]
 		if w.punctAfter != "" && k != m.i-1 {
-			return false
+			return ""
 		}
 		for _, a := range w.alts {
 			if a.prep != "" && t.hasSlot(a.prep) {
-				return true
+				return a.prep
 			}
 		}
 		for _, p := range t.slots {
 			if w.isBare(p) {
-				return true
+				return p
 			}
+		}
+	}
+	return ""
+}
+
+// endsWithSlot reports whether the last word of a phrase trigger is one of
+// its slot prepositions (القبض على: slot على).
+func endsWithSlot(s *sentence, t *trig) bool {
+	w := &s.words[t.j-1]
+	for _, p := range t.slots {
+		if p != "obj" && p != "gen" && w.isBare(p) {
+			return true
 		}
 	}
 	return false
@@ -1090,7 +1160,10 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 	for _, a := range srcs {
 		for _, b := range tgts {
 			if b != nil && sameActor(a, b) {
-				continue
+				if a == b || !standsAlone(code, len(tgts)) {
+					continue // one mention as both source and target: no reading
+				}
+				b = nil // see the same-code case below
 			}
 			cc := code
 			trace := []string{fmt.Sprintf("trigger «%s» %s (%s)", t.form, t.entry.Pos(), t.code)}
@@ -1101,11 +1174,23 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 				trace = append(trace, "intent/future → "+cc+" (A7)")
 			}
 			ac := c.finalCode(a, cc, true, ctryLoc)
+			if rc := riotCode(ac, cc); rc != cc {
+				cc = rc
+				ac = c.finalCode(a, cc, true, ctryLoc)
+				trace = append(trace, "violence by protesters → 145 (C table)")
+			}
 			var bc string
 			if b != nil {
 				bc = c.finalCode(b, cc, false, ctryLoc)
-				if bc == ac {
+				if bc == ac && !standsAlone(cc, len(tgts)) {
 					continue
+				}
+				if bc == ac {
+					// A target with the source's own code is an apposition
+					// or a part of the source (تظاهر محتجون أمام مقر …؛ تبنى
+					// الهجوم الانتحاري): an act that needs no target stands
+					// without one.
+					b, bc = nil, ""
 				}
 				// A same-code dyad that comes from the inferred country is
 				// two distinct actors of one state (B6).
@@ -1136,6 +1221,29 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 			}
 		}
 	}
+}
+
+// riotCode turns arson (1712) by protesters (source sector OPP: محتجون،
+// متظاهرون) into violent protest, 145 («أضرم محتجون النار في مبنى
+// المحافظة»); other codes are returned as is. Assault and force by OPP
+// sources stay 18x/190: such sources are often armed opposition.
+func riotCode(ac, code string) string {
+	if !strings.HasSuffix(ac, "OPP") {
+		return code
+	}
+	if code == "1712" {
+		return "145"
+	}
+	return code
+}
+
+// standsAlone reports whether an act whose only target turned out to be
+// the source itself may be emitted with no target: not when it needs one
+// (A8) or has other targets, and not for force, where a source that is also
+// the target is usually the victim read as the actor.
+func standsAlone(code string, ntgts int) bool {
+	r := ontology.Root(code)
+	return ntgts == 1 && !needsTarget(code) && r != "15" && r < "18"
 }
 
 // domesticTarget gives a sector-only target code (no country stated or
@@ -1334,6 +1442,40 @@ func adverbialAside(s *sentence, i int, ms []*mention) int {
 		}
 	}
 	return 0
+}
+
+// frameAside returns the end of a comma-closed aside that starts at word i
+// with a framing preposition (في مستهل زيارته …، خلال لقائه …، على هامش …،)
+// and holds no more than ten words, or 0 when there is none.
+func frameAside(s *sentence, i int) int {
+	if i >= len(s.words) {
+		return 0
+	}
+	w := &s.words[i]
+	if !w.isBare("في", "خلال", "اثناء") && !(w.isBare("علي") && i+1 < len(s.words) && s.words[i+1].is(frameWords...)) {
+		return 0
+	}
+	for k := i; k < len(s.words) && k < i+10; k++ {
+		switch s.words[k].punctAfter {
+		case "،", ",":
+			return k + 1
+		case "":
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// opensSlot reports whether w is, or carries, one of t's slot
+// prepositions.
+func opensSlot(w *word, t *trig) bool {
+	for _, p := range t.slots {
+		if w.isBare(p) || w.hasPrep(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // asideWords are time and place words that may fill an aside.

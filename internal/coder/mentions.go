@@ -36,6 +36,7 @@ type unit struct {
 	ref   *mention
 	prep  string // preposition proclitic on the unit's first word
 	conj  bool   // conjunction proclitic on the unit's first word
+	pron  bool   // the match carries an enclitic pronoun (قواته، جنودها)
 }
 
 // mention is an actor reference: one or more adjacent units.
@@ -103,7 +104,7 @@ func (c *Coder) findMentions(s *sentence, d *docContext) []*mention {
 			k++
 		}
 		m.start, m.end = s.span(m.i, m.j)
-		if c.resolve(s, m, d) {
+		if c.resolve(s, m, d, ms) {
 			ms = append(ms, m)
 		}
 	}
@@ -153,7 +154,7 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 		}
 		if best.Pattern != nil {
 			a := s.words[i].altFor(best.Keys[0])
-			u := unit{i: best.Start, j: best.End, entry: best.Entry, prep: a.prep, conj: a.conj != ""}
+			u := unit{i: best.Start, j: best.End, entry: best.Entry, prep: a.prep, conj: a.conj != "", pron: a.pron != ""}
 			u.kind, u.code = classify(best.Entry, d.date)
 			if u.kind != 0 {
 				units = append(units, u)
@@ -291,7 +292,7 @@ func (c *Coder) joins(s *sentence, m *mention, u unit) bool {
 
 // resolve computes m's code from its units; it returns false when the units
 // do not make an actor (a nationality adjective on a thing: العلاقات الروسية).
-func (c *Coder) resolve(s *sentence, m *mention, d *docContext) bool {
+func (c *Coder) resolve(s *sentence, m *mention, d *docContext, prev []*mention) bool {
 	var person, org, agent, country, capital, media, nisba, ctxRef, isis *unit
 	for k := range m.units {
 		u := &m.units[k]
@@ -318,7 +319,7 @@ func (c *Coder) resolve(s *sentence, m *mention, d *docContext) bool {
 			isis = u
 		case uHomeland:
 			m.code, m.trace = "", "homeland"
-			ref := d.speakerOrSubject()
+			ref := referent(d, prev)
 			if ref == nil {
 				return false
 			}
@@ -388,11 +389,22 @@ func (c *Coder) resolve(s *sentence, m *mention, d *docContext) bool {
 			if ref := d.speakerOrSubject(); ref != nil && ref.sector != "" {
 				sector = ref.sector
 			}
+			// «القوات البحرية المصرية ونظيرتها الروسية»: the counterpart of
+			// the conjunct it follows has that conjunct's sector.
+			if n := len(prev); m.units[0].conj && n > 0 && prev[n-1].j == m.i && prev[n-1].sector != "" {
+				sector = prev[n-1].sector
+			}
 			m.code = iso + sector
 			m.trace = "نظيره + nationality"
 		case agent != nil && iso != "":
 			m.code = iso + agent.code[1:]
 			m.trace = "agent " + agent.entry.Pos() + " + country"
+		case agent != nil && agent.pron && possessiveCode(agent, referent(d, prev)) != "":
+			// قواته، جنودها، مقاتليه: the forces of the actor the pronoun
+			// refers to (D7).
+			ref := referent(d, prev)
+			m.code, m.name = possessiveCode(agent, ref), agent.entry.EN()
+			m.trace = "agent " + agent.entry.Pos() + " + possessive → " + ref.code
 		case agent != nil:
 			m.code = agent.code[1:]
 			m.sector = m.code
@@ -445,6 +457,11 @@ func introPrep(s *sentence, m *mention) string {
 		if prev.punctAfter == "" {
 			for _, p := range prepWords {
 				if prev.isBare(p) {
+					if p == "من" && m.i >= 2 && s.words[m.i-2].isBare("كلا", "كل") {
+						// «دعت الرياض كلاً من واشنطن وطهران»: a transparent
+						// object, not a من complement.
+						return ""
+					}
 					return p
 				}
 			}
@@ -531,6 +548,37 @@ func (c *Coder) startsNewActor(s *sentence, m *mention, units []unit, k int) boo
 		return hasOrg || hasNat
 	}
 	return false
+}
+
+// referent is the actor a possessive pronoun (بلاده، قواته) refers to: the
+// last speaker or subject of the article, else, before any is known, the
+// first actor of the sentence with a country and no preposition — the
+// subject of the opening clause (أكد الرئيس التركي … استعداد بلاده). prev
+// holds the mentions of the sentence found so far.
+func referent(d *docContext, prev []*mention) *mention {
+	if ref := d.speakerOrSubject(); ref != nil {
+		return ref
+	}
+	for _, m := range prev {
+		if m.prep == "" && !m.place && !m.media && !m.adj && m.country != "" && m.country != "IGO" && m.country != "NGO" && len(m.pair) == 0 {
+			return m
+		}
+	}
+	return nil
+}
+
+// possessiveCode is the code of a possessive agent (قواته، مقاتليه) whose
+// pronoun refers to ref: ref's country + the agent's sector, or ref's own
+// code when ref is an armed group (حزب الله … مقاتليه → LBNREB). It is ""
+// without a referent country.
+func possessiveCode(agent *unit, ref *mention) string {
+	if ref == nil || ref.country == "" || !ontology.IsCountry(ref.country) {
+		return ""
+	}
+	if ref.sector == "REB" {
+		return ref.code
+	}
+	return ref.country + agent.code[1:]
 }
 
 // hasArticleReading reports whether the word is written with the article.

@@ -21,7 +21,7 @@ type trig struct {
 }
 
 // slot keys as they appear in running text (ى → ي, إ → ا).
-var slotKey = map[string]string{"على": "علي", "إلى": "الي", "الى": "الي", "لدى": "لدي"}
+var slotKey = map[string]string{"على": "علي", "إلى": "الي", "الى": "الي", "لدى": "لدي", "أمام": "امام"}
 
 func (t *trig) hasSlot(s string) bool {
 	for _, x := range t.slots {

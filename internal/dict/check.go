@@ -13,7 +13,7 @@ import (
 var (
 	actorTypes  = set("country", "capital", "igo", "ngo", "group", "agency", "person", "media", "nisba")
 	triggerPOS  = set("verb", "noun", "part", "phrase")
-	targetSlots = set("obj", "gen", "مع", "ب", "إلى", "الى", "على", "ضد", "ل", "عن", "من", "في", "بين", "لدى")
+	targetSlots = set("obj", "gen", "مع", "ب", "إلى", "الى", "على", "ضد", "ل", "عن", "من", "في", "بين", "لدى", "أمام")
 	placeKinds  = set("country", "capital", "adm1", "city")
 )
 

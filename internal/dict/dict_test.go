@@ -62,6 +62,14 @@ func TestBrokenFiles(t *testing.T) {
 	}
 }
 
+// TestTargetSlotAmam: «أمام» (in front of) is an allowed target slot, for
+// protests outside an embassy or a ministry.
+func TestTargetSlotAmam(t *testing.T) {
+	if !targetSlots["أمام"] {
+		t.Error("أمام is not an allowed target slot")
+	}
+}
+
 func TestUserOverride(t *testing.T) {
 	d, err := LoadWith("testdata/user")
 	if err != nil {
