@@ -176,6 +176,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 	}
 	var lastSource *mention
+	var victims []*mention // casualties of passive killings: never a source
 	for k, t := range trs {
 		if t.speech || t.used {
 			continue
@@ -211,6 +212,16 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				t.why = "relative clause describing a thing, not an actor (A4/A5)"
 				continue
 			}
+		}
+		if u, v := casualtyCause(s, t, trs, k, actors); u != nil && c.perpetrator(s, specificCause(trs, u, false), actors, adjs, clause{u.j, len(s.words)}) != nil {
+			// «قُتل جنديان … في هجوم شنه مسلحون»: the killing is coded
+			// once, through its cause, with the casualties as target (11f).
+			u = specificCause(trs, u, true)
+			u.victims = v
+			victims = append(victims, v)
+			t.used = true
+			t.why = "casualty report: coded through its cause «" + u.form + "», victims as target (11f)"
+			continue
 		}
 		if t.pos == "verb" && c.indefiniteRelative(s, t, trs) {
 			t.why = "relative clause on an indefinite noun («احتجاجات دعت إليها»): describes the noun (A4/A5)"
@@ -254,6 +265,11 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			intent = true
 		}
 		code = c.refineByComplement(s, t, trs, k, code)
+		if code == "120" && rejectsAct(s, t) {
+			// «أعلنتا رفضهما للعقوبات الأحادية»: rejecting an act, not a
+			// proposal, is criticism (hard call 11).
+			code = "111"
+		}
 		ct := inContent(t.i)
 		scope := c.clauseOf(s, trs, k, ct)
 		if code == "045" {
@@ -273,7 +289,9 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		var tgt *mention
 		nounSubject := false
 		var bayna *mention
-		if t.pos == "noun" {
+		if t.victims != nil {
+			src = c.perpetrator(s, t, actors, adjs, scope)
+		} else if t.pos == "noun" {
 			// A verbal noun: with a pronoun (لقائه) its subject is the actor
 			// the pronoun refers to; otherwise its genitive is the subject
 			// (زيارة الرئيس المصري إلى عمان).
@@ -339,10 +357,16 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		if relSubj != nil && !t.passive {
 			src = relSubj
 		}
+		if t.victims == nil && src != nil && containsMention(victims, src) {
+			t.why = "the casualties of a passive killing are not its source (11f)"
+			continue
+		}
 		if nounSubject {
 			t.slots = withoutGen(t.slots)
 		}
-		if t.passive {
+		if t.victims != nil {
+			tgt = t.victims
+		} else if t.passive {
 			// The grammatical subject is the target; the agent follows من قبل.
 			tgt = src
 			src = c.passiveAgent(s, t, actors, scope)
@@ -593,6 +617,134 @@ func isMotive(s *sentence, i int) bool {
 	return next.isBare("علي", "مع", "ضد") || next.hasPrep("ل") || next.hasPrep("ب") || next.alts[0].prep == "ل"
 }
 
+// causePreps introduce the cause of a casualty (قُتل … في هجوم، جراء
+// نيران، إثر انفجار), as canonical keys.
+var causePreps = canonKeys("في", "جراء", "إثر", "خلال", "بسبب")
+
+// casualtyCause finds, for a killing or wounding trigger k (root 18–20)
+// with casualties — the mention right after a verb, or the genitive of a
+// noun (قُتل جنديان، مقتل جنديين) — a later violent trigger within ten
+// words that is introduced as its cause by a preposition (في هجوم، جراء
+// نيران دبابة، بطائرة مسيرة). It returns the cause and the casualties, or
+// nil when the trigger is not such a report.
+func casualtyCause(s *sentence, t *trig, trs []*trig, k int, actors []*mention) (*trig, *mention) {
+	if r := ontology.Root(t.code); r < "18" || t.pos == "phrase" || t.pos == "verb" && !t.passive && !passiveMarked(&s.words[t.i]) {
+		return nil, nil
+	}
+	var v *mention
+	for _, m := range actors {
+		if m.prep == "" && !m.conj && (m.i == t.j || t.pos == "verb" && m.i > t.j && m.i < t.j+3) {
+			v = m
+			break
+		}
+	}
+	if v == nil {
+		return nil, nil
+	}
+	for _, u := range trs[k+1:] {
+		if u.i > t.j+10 {
+			break
+		}
+		if ontology.Root(u.code) < "18" || u.speech || u.i <= v.i {
+			continue
+		}
+		introduced := s.words[u.i-1].isBare(causePreps...)
+		for _, a := range s.words[u.i].alts[1:] {
+			if a.prep == "ب" {
+				introduced = true
+			}
+		}
+		if !introduced {
+			return nil, nil // the first violent trigger after it is not its cause
+		}
+		return u, partitiveOrg(s, actors, v)
+	}
+	return nil, nil
+}
+
+// specificCause follows a violent noun to the violent trigger in its
+// genitive, which names the act more precisely (انفجار عبوة ناسفة → 1833).
+// With mark set, the nouns it passes are marked as part of that cause.
+func specificCause(trs []*trig, u *trig, mark bool) *trig {
+	for _, x := range trs {
+		if x.i == u.j && ontology.Root(x.code) >= "18" && !x.speech {
+			if mark {
+				u.used = true
+				u.why = "head of the cause «" + x.form + "» of a casualty report (11f)"
+			}
+			u = x
+		}
+	}
+	return u
+}
+
+// partitiveOrg returns the organisation a sector-only mention belongs to
+// through partitive من (مسلحون من حركة طالبان باكستان), or m itself.
+func partitiveOrg(s *sentence, actors []*mention, m *mention) *mention {
+	if m.country != "" {
+		return m
+	}
+	for _, x := range actors {
+		if x.prep == "من" && x.country != "" && (x.i == m.j || x.i == m.j+1 && s.words[m.j].isBare("من")) {
+			return x
+		}
+	}
+	return m
+}
+
+// passiveMarked reports a verb written with a damma on its first letter,
+// after any conjunction (قُتل، وأُصيب): the passive voice.
+func passiveMarked(w *word) bool {
+	n := 0
+	for _, r := range w.text {
+		if r == '\u064F' && n >= 1 {
+			return true
+		}
+		if n++; n > 3 {
+			break
+		}
+	}
+	return false
+}
+
+// perpetrator finds the actor of a violent trigger t that caused
+// casualties: a nationality adjective right after it (غارة إسرائيلية،
+// بطائرة مسيرة حوثية), the subject of a relative clause on it (هجوم شنه
+// مسلحون، الذي شنته جماعة الحوثي), or an agent after من قبل / على يد.
+func (c *Coder) perpetrator(s *sentence, t *trig, actors, adjs []*mention, cl clause) *mention {
+	for _, m := range adjs {
+		if m.i == t.j || m.i == t.j+1 && s.words[t.j].is(weaponModifiers...) {
+			return m
+		}
+	}
+	if m := relativeAgent(s, t, actors); m != nil {
+		return m
+	}
+	return c.passiveAgent(s, t, actors, cl)
+}
+
+// relativeAgent returns the subject of a relative clause on t's noun
+// phrase: a verb with an enclitic pronoun within three words after t,
+// perhaps after الذي/التي, followed directly by a bare actor (هجوم شنه
+// مسلحون، عبوة ناسفة زرعها مسلحون).
+func relativeAgent(s *sentence, t *trig, actors []*mention) *mention {
+	for k := t.j; k < len(s.words) && k < t.j+3; k++ {
+		w := &s.words[k]
+		if hasPronoun(w) && !isPronPP(w) && w.punctAfter == "" {
+			for _, m := range actors {
+				if m.i == k+1 && m.prep == "" {
+					return partitiveOrg(s, actors, m)
+				}
+			}
+			return nil
+		}
+		if w.punctAfter != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
 // indefiniteRelative reports a verb that opens a relative clause without
 // a relative pronoun: it follows an indefinite verbal noun directly and
 // refers back to it with a pronoun, on the verb (حزمة دعم أعلنتها) or in a
@@ -698,6 +850,36 @@ func yieldRefusal(code string) string {
 		return "1246"
 	}
 	return "124"
+}
+
+// actNouns name acts (sanctions, violence, military operations) whose
+// rejection is criticism, 111; proposalNouns name what a rejection (12x)
+// is about: a plan, proposal, request or decision (hard call 11).
+var (
+	actNouns      = canonKeys("عقوبات", "عنف", "إرهاب", "عمليات", "هجمات", "هجوم", "اعتداءات", "اعتداء", "انتهاكات", "تدخل", "استيطان", "تصعيد", "حصار", "تهجير", "احتلال", "قصف", "ضم")
+	proposalNouns = canonKeys("مقترح", "اقتراح", "خطة", "طلب", "دعوة", "مطالب", "عرض", "قرار", "مشروع", "مبادرة", "شروط", "اتفاق")
+)
+
+// rejectsAct reports whether a general rejection (120) has an act as its
+// object: an act noun within four words after the trigger, before any
+// punctuation or proposal noun («رفضها الدائم لجميع أشكال العنف»).
+func rejectsAct(s *sentence, t *trig) bool {
+	if t.hasSlot("ضد") {
+		return false // «صوّت ضد»: a vote, not a rejection of an act
+	}
+	for k := t.j; k < len(s.words) && k < t.j+4; k++ {
+		w := &s.words[k]
+		if w.is(proposalNouns...) {
+			return false
+		}
+		if w.is(actNouns...) {
+			return true
+		}
+		if w.punctAfter != "" {
+			return false
+		}
+	}
+	return false
 }
 
 // intentCode maps a cooperative code announced as intent to its 03x code
@@ -1170,6 +1352,8 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 			switch {
 			case cc != t.code && ontology.Root(cc) == "12":
 				trace = append(trace, "refused concession → "+cc+" (A6)")
+			case cc == "111" && t.code == "120":
+				trace = append(trace, "rejection of an act → 111 (hard call 11)")
 			case cc != t.code:
 				trace = append(trace, "intent/future → "+cc+" (A7)")
 			}

@@ -25,7 +25,7 @@ func (p *placeRef) model(s *sentence) *model.Place {
 
 // topicNouns name a situation; a place after them (الأوضاع في غزة) says
 // what an event is about, not where it happens (E1).
-var topicNouns = []string{"اوضاع", "وضع", "تطورات", "مستجدات", "ازمه", "حرب", "صراع", "نزاع", "قضيه", "ملف", "سلام", "استقرار", "امن", "احداث", "تصعيد", "مجريات", "عمليه", "اعمار", "جهود", "سياسه"}
+var topicNouns = []string{"اوضاع", "وضع", "تطورات", "مستجدات", "ازمه", "حرب", "صراع", "نزاع", "قضيه", "ملف", "سلام", "استقرار", "امن", "احداث", "تصعيد", "مجريات", "عمليه", "اعمار", "جهود", "سياسه", "مستقبل", "ترتيبات"}
 
 var placeRank = map[string]int{"city": 3, "capital": 3, "adm1": 2, "country": 1}
 
@@ -91,7 +91,7 @@ func locativeAt(s *sentence, i int, firstKey string, allowBa bool) bool {
 		p := &s.words[k]
 		if p.isBare(locPreps...) {
 			// «تطورات الأوضاع في غزة»: the place of a topic, not of the event.
-			return k == 0 || !s.words[k-1].is(topicNouns...)
+			return !topicBefore(s, k)
 		}
 		if p.is(placeNouns...) {
 			for _, a := range p.alts {
@@ -104,6 +104,21 @@ func locativeAt(s *sentence, i int, firstKey string, allowBa bool) bool {
 		if k < i-1 && !p.is(placeNouns...) {
 			// allow one adjective between the place noun and the name
 			break
+		}
+	}
+	return false
+}
+
+// topicBefore reports a topic noun heading the noun phrase that ends right
+// before word k: the word before it or, across its adjectives and genitive,
+// one of the two before that (مستقبل الترتيبات الأمنية في قطاع غزة).
+func topicBefore(s *sentence, k int) bool {
+	for x := k - 1; x >= 0 && x >= k-3; x-- {
+		if x < k-1 && s.words[x].punctAfter != "" {
+			return false
+		}
+		if s.words[x].is(topicNouns...) {
+			return true
 		}
 	}
 	return false

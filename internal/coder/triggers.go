@@ -16,8 +16,9 @@ type trig struct {
 	slots   []string
 	passive bool
 	speech  bool
-	used    bool   // folded into another trigger (intent + complement)
-	why     string // why it was rejected, for explain
+	used    bool     // folded into another trigger (intent + complement)
+	victims *mention // the casualties of a passive killing this act caused (11f)
+	why     string   // why it was rejected, for explain
 }
 
 // slot keys as they appear in running text (ى → ي, إ → ا).
@@ -107,12 +108,17 @@ func containsGap(keys []string) bool {
 	return false
 }
 
-// gapOK bounds a gapped phrase: its gap may not cross punctuation, and
-// besides words inside actor mentions it may skip at most four words.
+// gapOK bounds a gapped phrase: its gap may not cross punctuation nor a
+// complementizer (أكد … أن بلاده ستواصل دعمها: the noun belongs to the
+// content clause), and besides words inside actor mentions it may skip at
+// most four words.
 func gapOK(s *sentence, inActor []bool, m *dict.Match) bool {
 	free := 0
 	for k := m.Start; k < m.End-1; k++ {
 		if p := s.words[k].punctAfter; p != "" && p != "-" {
+			return false
+		}
+		if k > m.Start && s.words[k].isBare(complementz...) {
 			return false
 		}
 		if k > m.Start && !inActor[k] {
