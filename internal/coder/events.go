@@ -228,6 +228,11 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			continue
 		}
 		code := t.code
+		if ic := instrumentCode(s, t, trs, k, false); ic != "" {
+			// «استهدفت … بالصواريخ والطائرات المسيرة»: the weapon names
+			// the force used; it is one act, not two.
+			code = ic
+		}
 		if rc := refusalCode(s, t); rc != "" {
 			// «لن ترفع العقوبات»: a concession announced as refused (A6).
 			code = rc
@@ -289,6 +294,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		var tgt *mention
 		nounSubject := false
 		var bayna *mention
+		var pronTgt *mention
 		if t.victims != nil {
 			src = c.perpetrator(s, t, actors, adjs, scope)
 		} else if t.pos == "noun" {
@@ -337,6 +343,11 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				t.why = "verbal noun without a stated or referred subject (A8)"
 				continue
 			}
+		} else if a, b := pronounObjectPair(s, t, actors); a != nil {
+			// «استدعت X السفيرَ Y وسلمته مذكرة احتجاج»: the coordinated
+			// verb keeps the sentence's subject, and its object pronoun is
+			// the first verb's object (11d).
+			src, pronTgt = a, b
 		} else if startsWithConj(&s.words[t.i]) && c.vsoSubject(s, t, actors) == nil && lastSource != nil {
 			// «… وتعهدا ب…»: a coordinated verb keeps the previous subject.
 			src = lastSource
@@ -366,6 +377,8 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		}
 		if t.victims != nil {
 			tgt = t.victims
+		} else if pronTgt != nil {
+			tgt = pronTgt
 		} else if t.passive {
 			// The grammatical subject is the target; the agent follows من قبل.
 			tgt = src
@@ -374,6 +387,21 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			tgt = c.targetOf(s, t, actors, scope, src)
 			if tgt == nil {
 				tgt = c.adjectiveTarget(s, t, adjs, scope, src)
+			}
+			if tgt == nil {
+				tgt = placeTarget(s, t, code, places, scope)
+			}
+			if tgt == nil {
+				tgt = topicAuthor(s, t, code, actors, scope, src)
+			}
+			if tgt == nil {
+				tgt = measureTarget(s, t, code, places, scope, src)
+			}
+			if tgt == nil && lastSource != nil && src != lastSource && reactsToStep(s, t) {
+				// «…، في خطوة رحبت بها المعارضة»: the step is the previous
+				// act; praise or criticism of it goes to its author (hard
+				// call 12).
+				tgt = lastSource
 			}
 		}
 		if src == nil {
@@ -389,6 +417,9 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			continue
 		}
 		lastSource = src
+		if code != t.code {
+			instrumentCode(s, t, trs, k, true) // the weapons are coded through t
+		}
 		if ct != nil {
 			ct.coded = true
 		}
@@ -462,7 +493,7 @@ func (c *Coder) skipReason(s *sentence, t *trig, trs []*trig, k int, sports bool
 			}
 		}
 	}
-	if root >= "09" && t.pos == "noun" {
+	if root >= "09" && t.nounHead {
 		for k := t.i - 1; k >= 0 && k >= t.i-2; k-- {
 			if s.words[k].isBare(backgroundPreps...) {
 				return "circumstance or topic «" + s.words[k].text + " …» (A4/A5)"
@@ -475,6 +506,11 @@ func (c *Coder) skipReason(s *sentence, t *trig, trs []*trig, k int, sports bool
 			if a.prep != "" && a.key == t.entry.Forms[0] {
 				return "violent noun under a preposition: topic, not event (A4)"
 			}
+		}
+		// A phrase under ب is usually the weapon of the act (بالصواريخ), which
+		// is coded through it; under another preposition it is a topic.
+		if p := s.words[t.i].altFor(t.lead).prep; t.pos == "phrase" && p != "" && p != "ب" {
+			return "violent noun phrase under a preposition: topic, not event (A4, 7e)"
 		}
 	}
 	if root < "09" && t.pos == "noun" && t.i > 0 && s.words[t.i-1].isBare(coopBackgroundPreps...) {
@@ -660,6 +696,39 @@ func casualtyCause(s *sentence, t *trig, trs []*trig, k int, actors []*mention) 
 		return u, partitiveOrg(s, actors, v)
 	}
 	return nil, nil
+}
+
+// instrumentCode returns, for a general force verb (190: استهدف، هاجم),
+// the code of the weapon it is done with: a force trigger in its clause
+// within ten words, introduced by ب on itself or on the word before it
+// (بالصواريخ، بعشرات الصواريخ), or coordinated right after such a weapon
+// (والطائرات المسيرة; the last one listed gives the code). With mark set,
+// those weapon triggers are marked as used. "" when there is none.
+func instrumentCode(s *sentence, t *trig, trs []*trig, k int, mark bool) string {
+	if t.code != "190" || t.pos == "noun" {
+		return ""
+	}
+	code := ""
+	var last *trig
+	for _, u := range trs[k+1:] {
+		if u.i >= t.j+10 || punctBetween(s, t.j-1, u.i) {
+			break
+		}
+		if r := ontology.Root(u.code); r < "18" || r > "20" || u.speech || u.used {
+			continue
+		}
+		withBa := s.words[u.i].hasPrep("ب") || u.i > t.j && s.words[u.i-1].hasPrep("ب")
+		chained := last != nil && u.i == last.j && startsWithConj(&s.words[u.i])
+		if !withBa && !chained {
+			continue
+		}
+		if mark {
+			u.used = true
+			u.why = "weapon of «" + t.form + "»: coded through it as " + u.code
+		}
+		code, last = u.code, u
+	}
+	return code
 }
 
 // specificCause follows a violent noun to the violent trigger in its
@@ -859,6 +928,104 @@ var (
 	actNouns      = canonKeys("عقوبات", "عنف", "إرهاب", "عمليات", "هجمات", "هجوم", "اعتداءات", "اعتداء", "انتهاكات", "تدخل", "استيطان", "تصعيد", "حصار", "تهجير", "احتلال", "قصف", "ضم")
 	proposalNouns = canonKeys("مقترح", "اقتراح", "خطة", "طلب", "دعوة", "مطالب", "عرض", "قرار", "مشروع", "مبادرة", "شروط", "اتفاق")
 )
+
+// topicAuthor finds, for an investigation, criticism, rejection or protest
+// (09x, 11x, 12x, 14x) with no actor in its slots, the author of the act or
+// proposal that is its object, as its target (hard call 13): the subject of
+// a relative clause on the object, within six words of t and before any
+// punctuation («المحادثات التي دعت إليها الولايات المتحدة»، «الانتهاكات
+// التي ارتكبتها قوات الأمن»), or the من-phrase right after a proposal noun
+// («رفضت طلباً من الأمم المتحدة»). Six words are counted from the end of
+// a VSO subject.
+func topicAuthor(s *sentence, t *trig, code string, actors []*mention, cl clause, src *mention) *mention {
+	switch ontology.Root(code) {
+	case "09", "11", "12", "14":
+	default:
+		return nil
+	}
+	at := func(i int, prep string) *mention {
+		for _, m := range actors {
+			if m.i == i && m.prep == prep && m != src && !m.media && !(src != nil && inChain(src, m)) {
+				return m
+			}
+		}
+		return nil
+	}
+	// The object follows a VSO subject; a phrase may end with the proposal
+	// noun itself («رفضت .. الطلب»).
+	lo := t.j
+	if src != nil && src.i >= t.j && src.i <= t.j+1 {
+		lo = src.j
+	}
+	if candIs(s, t.j-1, proposalNouns) {
+		lo = t.j - 1
+	}
+	for k := lo; k < len(s.words) && k < cl.hi && k < lo+6; k++ {
+		w := &s.words[k]
+		if candIs(s, k, proposalNouns) && w.punctAfter == "" {
+			if m := at(k+2, "من"); m != nil && s.words[k+1].punctAfter == "" {
+				return m
+			}
+		}
+		if w.isBare(relativePronouns...) && k+2 < len(s.words) && w.punctAfter == "" && s.words[k+1].punctAfter == "" {
+			i := k + 2
+			if isPronPP(&s.words[i]) && s.words[i].punctAfter == "" {
+				i++
+			}
+			return at(i, "")
+		}
+		if w.punctAfter != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// pronounObjectPair returns the subject and object of a sentence-initial
+// VSO clause — a bare actor right after the first word, then the next bare
+// actor — when t is a coordinated verb carrying an object pronoun after
+// them, with no punctuation between (استدعت الخارجية السفير … وسلمته): the
+// verb shares that subject and its pronoun is that object. nil, nil
+// otherwise.
+func pronounObjectPair(s *sentence, t *trig, actors []*mention) (*mention, *mention) {
+	if t.pos == "noun" || !startsWithConj(&s.words[t.i]) || !hasPronoun(&s.words[t.i]) || isPronPP(&s.words[t.i]) || len(actors) < 2 {
+		return nil, nil
+	}
+	a, b := actors[0], actors[1]
+	if a.i != 1 || a.prep != "" || b.prep != "" || b.conj || a.next == b || b.j > t.i || a.media || b.media || punctBetween(s, 0, t.i) {
+		return nil, nil
+	}
+	for _, m := range actors[2:] {
+		if m.i < t.i && !m.place {
+			return nil, nil // another actor between: the pronoun is ambiguous
+		}
+	}
+	return a, b
+}
+
+// stepNouns name an act just reported as a step, the antecedent of a
+// reaction in a relative clause without a pronoun (في خطوة رحبت بها).
+var stepNouns = canonKeys("خطوة", "خطوات")
+
+// reactsToStep reports a verb right after a step noun that refers back to it
+// with an object pronoun or a pronoun-PP (رحبت بها، وصفتها، انتقدتها).
+func reactsToStep(s *sentence, t *trig) bool {
+	if t.pos != "verb" || t.i == 0 || !s.words[t.i-1].isBare(stepNouns...) {
+		return false
+	}
+	return hasPronoun(&s.words[t.j-1]) || t.j < len(s.words) && isPronPP(&s.words[t.j])
+}
+
+// candIs reports whether word k has one of keys among its match candidates,
+// which include an indefinite accusative without its tanwin alif (طلباً).
+func candIs(s *sentence, k int, keys []string) bool {
+	for _, c := range s.cands[k] {
+		if containsStr(keys, c) {
+			return true
+		}
+	}
+	return false
+}
 
 // rejectsAct reports whether a general rejection (120) has an act as its
 // object: an act noun within four words after the trigger, before any
@@ -1329,7 +1496,7 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 	}
 	// A pair or coordination as source of a mutual code with no target:
 	// the members act towards each other (اتفق الجانبان، تبادل الجانبان).
-	mutual := ontology.Mutual(code) || intent && ontology.Root(code) == "03" && len(srcs) == 2 && tgt == nil
+	mutual := ontology.Mutual(code) || (intent && ontology.Root(code) == "03" || reciprocal(s, t)) && len(srcs) == 2 && tgt == nil
 	if len(tgts) == 0 && len(srcs) == 2 && (ontology.Mutual(code) || mutual) {
 		srcs, tgts = srcs[:1], srcs[1:]
 		mutual = true
@@ -1342,7 +1509,7 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 	for _, a := range srcs {
 		for _, b := range tgts {
 			if b != nil && sameActor(a, b) {
-				if a == b || !standsAlone(code, len(tgts)) {
+				if a == b || !standsAlone(code, len(tgts)) && !b.hit {
 					continue // one mention as both source and target: no reading
 				}
 				b = nil // see the same-code case below
@@ -1366,7 +1533,7 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 			var bc string
 			if b != nil {
 				bc = c.finalCode(b, cc, false, ctryLoc)
-				if bc == ac && !standsAlone(cc, len(tgts)) {
+				if bc == ac && !standsAlone(cc, len(tgts)) && !b.hit {
 					continue
 				}
 				if bc == ac {
@@ -1405,6 +1572,21 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 			}
 		}
 	}
+}
+
+// reciprocalStems are form-VI verbs and their nouns that make the two
+// coordinated subjects act on each other (تبادلت X وY إطلاق النار، تراشق).
+var reciprocalStems = []string{"تبادل", "تراشق"}
+
+// reciprocal reports a trigger that opens with a reciprocal verb or noun.
+func reciprocal(s *sentence, t *trig) bool {
+	k := s.words[t.i].key
+	for _, st := range reciprocalStems {
+		if strings.Contains(k, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // riotCode turns arson (1712) by protesters (source sector OPP: محتجون،
@@ -1552,9 +1734,15 @@ func punctBetween(s *sentence, from, to int) bool {
 }
 
 // adjectiveTarget finds a nationality adjective on the noun that a slot
-// preposition introduces: «أشاد بالدور المصري» → Egypt.
+// preposition introduces, «أشاد بالدور المصري» → Egypt, or on t's bare
+// object: «رفضت المقترح الإسرائيلي»، «إسقاط طائرة مسيرة أمريكية» (8f).
 func (c *Coder) adjectiveTarget(s *sentence, t *trig, adjs []*mention, cl clause, src *mention) *mention {
 	for _, m := range adjs {
+		// A phrase's gap may hold its object: «رفضت حماس المقترح
+		// الإسرائيلي لوقف إطلاق النار».
+		if m.i > t.i && m.j < t.j && t.hasSlot("obj") && src != nil && m.i > src.j && m.country != src.country && bareRun(s, m.i-1, m.i) {
+			return m
+		}
 		if m.i <= t.j || m.i >= cl.hi || m.i-t.j > 3 || (src != nil && m.country == src.country) {
 			continue
 		}
@@ -1567,8 +1755,98 @@ func (c *Coder) adjectiveTarget(s *sentence, t *trig, adjs []*mention, cl clause
 				return m
 			}
 		}
+		if (t.hasSlot("obj") || t.hasSlot("gen")) && bareRun(s, t.j, m.i) && (src == nil || src.i < t.j || src.i >= m.i) {
+			// Not across a VSO subject: «أدانت وزارة الخارجية والمغتربين
+			// الفلسطينية» qualifies the subject.
+			return m
+		}
 	}
 	return nil
+}
+
+// bareRun reports words [i, j) as one bare noun phrase: no preposition,
+// proclitic or free, and no punctuation after any but the last.
+func bareRun(s *sentence, i, j int) bool {
+	for k := i; k < j; k++ {
+		w := &s.words[k]
+		if w.punctAfter != "" || w.isBare(prepWords...) {
+			return false
+		}
+		for _, a := range w.alts[1:] {
+			if a.prep != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// militarySites before a struck place make its military the target (D4:
+// «مواقع عسكرية في …»); any other place hit stands for its population.
+var militarySites = []string{"موقع", "مواقع", "قاعده", "قواعد", "ثكنه", "ثكنات"}
+
+// nearWords place an act by a landmark (قرب، بالقرب من، في محيط): the place
+// is where it happened, not what it hit.
+var nearWords = []string{"قرب", "محيط"}
+
+// placeTarget gives force (18x–20x) with no actor target the country of the
+// place it hits (D4): a place in t's clause within six words after the
+// trigger, no punctuation or nearWords between — «قصفت … بلدة سراقب»، «أطلقت صاروخاً
+// باتجاه مدينة إيلات» → the place's country + CVL, or + MIL after a
+// military-site noun.
+func placeTarget(s *sentence, t *trig, code string, places []*placeRef, cl clause) *mention {
+	if r := ontology.Root(code); r < "18" || r > "20" {
+		return nil
+	}
+	for _, p := range places {
+		if p.i < t.j || p.i >= cl.hi || p.i-t.j > 6 || p.country == "" || punctBetween(s, t.j-1, p.i) {
+			continue
+		}
+		sector := "CVL"
+		near := false
+		for k := t.j; k < p.i; k++ {
+			if s.words[k].is(militarySites...) {
+				sector = "MIL"
+			}
+			near = near || s.words[k].is(nearWords...)
+		}
+		if near {
+			continue // «قرب مستوطنة …»: where it happened, not what was hit
+		}
+		st, en := s.span(p.i, p.j)
+		return &mention{i: p.i, j: p.j, start: st, end: en, code: p.country + sector, country: p.country, sector: sector,
+			name: p.name, hit: true, trace: "place hit by force: its country + " + sector + " (D4)"}
+	}
+	return nil
+}
+
+// measureTarget gives a general administrative measure — imposing or
+// easing a curfew or a state of emergency (1723, 1724, 0813, 0814) — with
+// no actor target the population it applies to (D4): CVL of the first place
+// in t's clause, else of the source's country, else sector-only CVL, which
+// takes its country from the event place or the source.
+func measureTarget(s *sentence, t *trig, code string, places []*placeRef, cl clause, src *mention) *mention {
+	switch code {
+	case "1723", "1724", "0813", "0814":
+	default:
+		return nil
+	}
+	m := &mention{i: t.i, j: t.j, sector: "CVL", code: "CVL", hit: true, trace: "population under a general administrative measure (D4)"}
+	for _, p := range places {
+		if p.i >= cl.lo && p.i < cl.hi && p.country != "" {
+			m.i, m.j, m.country = p.i, p.j, p.country
+			break
+		}
+	}
+	if m.country == "" && src != nil && ontology.IsCountry(src.country) {
+		m.country = src.country
+	}
+	if m.country != "" {
+		m.code = m.country + "CVL"
+		m.name = ontology.CountryName(m.country)
+	}
+	m.start, m.end = s.span(m.i, m.j)
+	return m
 }
 
 // placeFor picks the location of trigger t: the most specific place stated

@@ -61,6 +61,9 @@ type mention struct {
 	ctxCountry  bool // country to be taken from the event place (ISIS)
 	adj         bool // a bare nationality adjective, not an actor by itself
 	people      bool // a counted nationality noun (15 فلسطينياً): CVL, OPP when protesting
+	// hit is a place struck by force standing for its population (D4); when
+	// it codes like the source the event keeps no target rather than none.
+	hit bool
 }
 
 // actor converts the mention to the output model for the given text.
@@ -421,6 +424,12 @@ func (c *Coder) resolve(s *sentence, m *mention, d *docContext, prev []*mention)
 			m.countryOnly = true
 			m.trace = "country " + country.entry.Pos()
 			m.place = c.locative(s, m)
+		case nisba != nil && len(m.units) == 1 && ellipticHead(m, prev) != nil:
+			// «أجهزة الاستخبارات الأردنية والعراقية»، «شركات إيرانية
+			// وصينية»: the second nationality shares the first one's agent.
+			h := ellipticHead(m, prev)
+			m.code, m.name = iso+h.sector, nisba.entry.EN()
+			m.trace = "nationality adjective coordinated with " + h.code + ": same agent (8g)"
 		case nisba != nil && len(m.units) == 1 && afterQuantity(s, m.i):
 			// «15 فلسطينياً»، «ثلاثة إسرائيليين»، «عشرات من الفلسطينيين»: a
 			// nationality adjective counted is a noun, the people (D1: CVL).
@@ -444,6 +453,26 @@ func (c *Coder) resolve(s *sentence, m *mention, d *docContext, prev []*mention)
 		m.name = ontology.CountryName(m.country)
 	}
 	return true
+}
+
+// ellipticHead returns the agent-plus-nationality mention that a
+// coordinated lone nationality adjective m directly follows (الأردنية
+// والعراقية), or nil.
+func ellipticHead(m *mention, prev []*mention) *mention {
+	n := len(prev)
+	if !m.units[0].conj || n == 0 {
+		return nil
+	}
+	h := prev[n-1]
+	if h.j != m.i || h.adj || h.countryOnly || h.media || len(h.pair) > 0 || h.sector == "" || h.country == "" || !ontology.IsCountry(h.country) {
+		return nil
+	}
+	for _, u := range h.units {
+		if u.kind == uNisba {
+			return h
+		}
+	}
+	return nil
 }
 
 // introPrep finds the preposition that introduces the mention: a proclitic

@@ -18,7 +18,13 @@ type trig struct {
 	speech  bool
 	used    bool     // folded into another trigger (intent + complement)
 	victims *mention // the casualties of a passive killing this act caused (11f)
-	why     string   // why it was rejected, for explain
+	// lead is the key the first word matched; nounHead marks a verbal noun
+	// or a phrase matched through a gap-free form of a head=noun entry
+	// (إطلاق صواريخ، هجوم إرهابي), which the circumstance and preposition
+	// checks of A4/A5 for violent nouns apply to (7e).
+	lead     string
+	nounHead bool
+	why      string // why it was rejected, for explain
 }
 
 // slot keys as they appear in running text (ى → ي, إ → ا).
@@ -72,7 +78,8 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 		}
 		e := best.Entry
 		t := &trig{i: best.Start, j: best.End, entry: e, form: best.Form, code: e.Code(), pos: e.Attr("pos"),
-			passive: e.Attr("voice") == "passive", speech: e.Has("speech")}
+			passive: e.Attr("voice") == "passive", speech: e.Has("speech"), lead: best.Keys[0]}
+		t.nounHead = t.pos == "noun" || t.pos == "phrase" && e.Attr("head") == "noun" && !strings.Contains(best.Form, "..")
 		for _, sl := range strings.Split(e.Attr("target"), ",") {
 			if sl = strings.TrimSpace(sl); sl != "" {
 				if k, ok := slotKey[sl]; ok {

@@ -155,6 +155,10 @@ func checkTrigger(e *Entry, report reporter) {
 	if v, ok := e.Attrs["voice"]; ok && v != "passive" && v != "active" {
 		report(e, "unknown voice %q", v)
 	}
+	// head=noun: the gap-free forms of a phrase start with a verbal noun.
+	if h, ok := e.Attrs["head"]; ok && (h != "noun" || pos != "phrase") {
+		report(e, "head=%s: only head=noun on a pos=phrase line", h)
+	}
 }
 
 func checkPlace(e *Entry, report reporter) {

@@ -70,6 +70,28 @@ func TestTargetSlotAmam(t *testing.T) {
 	}
 }
 
+// TestHeadAttr: head=noun is accepted on phrase triggers only.
+func TestHeadAttr(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		ok   bool
+	}{
+		{"194 | إطلاق صواريخ ; أطلق .. صواريخ | pos=phrase ; head=noun ; en=rocket fire", true},
+		{"190 | هجوم | pos=noun ; head=noun ; en=attack", false},
+		{"194 | إطلاق صواريخ | pos=phrase ; head=verb ; en=rocket fire", false},
+	} {
+		e, msg := parseLine(Trigger, c.line)
+		if e == nil {
+			t.Fatal(msg)
+		}
+		n := 0
+		checkTrigger(e, func(*Entry, string, ...any) { n++ })
+		if (n == 0) != c.ok {
+			t.Errorf("%s: %d problems, want ok=%v", c.line, n, c.ok)
+		}
+	}
+}
+
 func TestUserOverride(t *testing.T) {
 	d, err := LoadWith("testdata/user")
 	if err != nil {
