@@ -404,6 +404,16 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				tgt = lastSource
 			}
 		}
+		if src == nil && t.trimmed {
+			// The actor the phrase ended in is its object; with no other
+			// candidate it is read as the subject after all (VSO).
+			for _, m := range actors {
+				if m.i == t.j && m.prep == "" && !m.media {
+					src, tgt = m, nil
+					break
+				}
+			}
+		}
 		if src == nil {
 			t.why = "no source actor in reach (A8)"
 			continue
@@ -1182,7 +1192,7 @@ func (c *Coder) vsoSubject(s *sentence, t *trig, actors []*mention) *mention {
 		return nil
 	}
 	for _, m := range actors {
-		if m.i >= t.j && m.i <= start && !m.conj && (m.prep == "" || partitive && m.prep == "من" && m.i == start) {
+		if m.i >= t.j && m.i <= start && !m.conj && !(t.trimmed && m.i == t.j) && (m.prep == "" || partitive && m.prep == "من" && m.i == start) {
 			return m
 		}
 	}

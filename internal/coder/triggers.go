@@ -16,7 +16,10 @@ type trig struct {
 	slots   []string
 	passive bool
 	speech  bool
-	used    bool     // folded into another trigger (intent + complement)
+	used    bool // folded into another trigger (intent + complement)
+	// trimmed is set when the phrase ended in the actor it acts on, which
+	// now starts at j: that actor is the object, never the subject.
+	trimmed bool
 	victims *mention // the casualties of a passive killing this act caused (11f)
 	// lead is the key the first word matched; nounHead marks a verbal noun
 	// or a phrase matched through a gap-free form of a head=noun entry
@@ -56,10 +59,20 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 			continue
 		}
 		var best *dict.Match
+		bestEnd := 0
 		for k := range c.matchBuf {
 			m := &c.matchBuf[k]
+			end := m.End
 			if inActor[m.End-1] {
-				continue
+				// A phrase may end in the actor it acts on («طرد .. السفير
+				// الكندي»): the trigger stops before that actor, which stays
+				// an actor and can fill the target slot.
+				end = actorTailStart(inActor, m)
+				if end <= m.Start || s.words[m.Start].altFor(m.Keys[0]).prep != "" {
+					// nothing left of the trigger, or a verbal noun under a
+					// preposition (لسحب القوات): a topic, not an act
+					continue
+				}
 			}
 			if m.End-m.Start > 1 && containsGap(m.Keys) && !gapOK(s, inActor, m) {
 				continue
@@ -70,14 +83,14 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 			// Prefer the unambiguous entry when two forms have equal length.
 			if best == nil || m.End-m.Start > best.End-best.Start ||
 				m.End-m.Start == best.End-best.Start && best.Entry.Has("ambiguous") && !m.Entry.Has("ambiguous") {
-				best = m
+				best, bestEnd = m, end
 			}
 		}
 		if best == nil {
 			continue
 		}
 		e := best.Entry
-		t := &trig{i: best.Start, j: best.End, entry: e, form: best.Form, code: e.Code(), pos: e.Attr("pos"),
+		t := &trig{i: best.Start, j: bestEnd, trimmed: bestEnd < best.End, entry: e, form: best.Form, code: e.Code(), pos: e.Attr("pos"),
 			passive: e.Attr("voice") == "passive", speech: e.Has("speech"), lead: best.Keys[0]}
 		t.nounHead = t.pos == "noun" || t.pos == "phrase" && e.Attr("head") == "noun" && !strings.Contains(best.Form, "..")
 		for _, sl := range strings.Split(e.Attr("target"), ",") {
@@ -101,7 +114,7 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 			}
 			continue
 		}
-		i = best.End - 1
+		i = bestEnd - 1
 	}
 	return out
 }
@@ -153,4 +166,15 @@ func verbReading(w *word, k string, form string) bool {
 		}
 	}
 	return false
+}
+
+// actorTailStart returns where the run of actor words that ends phrase m
+// begins: the end of the trigger proper when a phrase's last words name
+// the actor it acts on.
+func actorTailStart(inActor []bool, m *dict.Match) int {
+	k := m.End
+	for k > m.Start && inActor[k-1] {
+		k--
+	}
+	return k
 }
