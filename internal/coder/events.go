@@ -282,7 +282,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				// «بوساطة قطرية»، «برعاية الأمم المتحدة»، «توسطت الإمارات … بين
 				// روسيا وأوكرانيا»: 045 from each mediator to each party (B3).
 				for _, m := range med {
-					c.emitEvents(s, text, d, t, code, m, parties, placeFor(places, scope, t, code, loc), loc, intent, emit)
+					c.emitEvents(s, text, d, t, code, m, parties, placeFor(s, places, scope, t, code, loc), loc, intent, emit)
 				}
 				if ct != nil {
 					ct.coded = true
@@ -438,13 +438,13 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			// each other (B1).
 			a := *src
 			a.next = nil
-			c.emitEvents(s, text, d, t, code, &a, bayna, placeFor(places, scope, t, code, loc), loc, intent, emit)
+			c.emitEvents(s, text, d, t, code, &a, bayna, placeFor(s, places, scope, t, code, loc), loc, intent, emit)
 			if !ontology.Mutual(code) {
-				c.emitEvents(s, text, d, t, code, bayna, &a, placeFor(places, scope, t, code, loc), loc, intent, emit)
+				c.emitEvents(s, text, d, t, code, bayna, &a, placeFor(s, places, scope, t, code, loc), loc, intent, emit)
 			}
 			continue
 		}
-		c.emitEvents(s, text, d, t, code, src, tgt, placeFor(places, scope, t, code, loc), loc, intent, emit)
+		c.emitEvents(s, text, d, t, code, src, tgt, placeFor(s, places, scope, t, code, loc), loc, intent, emit)
 	}
 	// Speech whose content holds no coded event: a plain statement (A2).
 	for _, ct := range contents {
@@ -1864,13 +1864,15 @@ func measureTarget(s *sentence, t *trig, code string, places []*placeRef, cl cla
 // the announcement was made, never the place of the planned act (E1).
 // Without a place in the clause, the dateline of the first sentence applies
 // (def), as a sentence's own place would.
-func placeFor(places []*placeRef, cl clause, t *trig, code string, def *placeRef) *placeRef {
+func placeFor(s *sentence, places []*placeRef, cl clause, t *trig, code string, def *placeRef) *placeRef {
 	var in []*placeRef
 	for _, p := range places {
 		if p.i < cl.lo || p.i >= cl.hi {
 			continue
 		}
-		if ontology.Root(code) == "03" && p.i > t.i {
+		if ontology.Root(code) == "03" && (p.i > t.i || punctBetween(s, p.j-1, t.i)) {
+			// the announcement's own place only: before the trigger and in
+			// the same stretch of text, not the place of a planned act
 			continue
 		}
 		in = append(in, p)
