@@ -13,13 +13,15 @@ import (
 
 // Marker words, as canonical keys (normalised, leading ال dropped).
 var (
-	negators     = []string{"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم"}
-	futureWords  = []string{"سوف"}
-	intentWords  = []string{"يعتزم", "تعتزم", "يعتزمون", "مقرر", "المقرر", "ينوي", "تنوي", "يزمع", "تزمع"}
-	complementz  = []string{"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"}
-	frameWords   = []string{"هامش"}
-	sportsWords  = []string{"مباراه", "دوري", "فريق", "منتخب", "بطوله", "نادي", "لاعب", "لاعبين", "مدرب", "كاس"}
-	agentMarkers = []string{"قبل", "يد"} // من قبل، على يد: the agent of a passive
+	negators    = []string{"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم"}
+	futureWords = []string{"سوف"}
+	intentWords = []string{"يعتزم", "تعتزم", "يعتزمون", "مقرر", "المقرر", "ينوي", "تنوي", "يزمع", "تزمع"}
+	complementz = []string{"ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم"}
+	frameWords  = []string{"هامش"}
+	sportsWords = []string{"مباراه", "دوري", "فريق", "منتخب", "بطوله", "نادي", "لاعب", "لاعبين", "مدرب", "كاس"}
+	// agentMarkers introduce the agent of a passive: من قبل، على يد/أيدي،
+	// برصاص/بنيران (by the bullets, the fire of).
+	agentMarkers = []string{"قبل", "يد", "ايدي", "رصاص", "نيران"}
 	// weaponModifiers may stand between a violent noun and the nationality
 	// adjective that names its actor (غارات جوية إسرائيلية).
 	weaponModifiers = []string{"جويه", "جوي", "صاروخيه", "صاروخي", "مدفعي", "مدفعيه", "مسلح", "مسلحه", "انتحاري", "عسكريه", "عسكري", "بري", "بريه", "بحري", "بحريه"}
@@ -181,19 +183,23 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		if t.speech || t.used {
 			continue
 		}
+		if t.within != nil {
+			t.why = "repeats «" + t.within.form + "», the phrase it lies in"
+			continue
+		}
 		if t.i >= mlo && t.i < mhi {
 			t.why = "motive of the preceding act («، احتجاجاً على …»): not coded (A4)"
 			continue
 		}
-		// Reasons not to code this trigger.
-		if why := c.skipReason(s, t, trs, k, sports); why != "" {
+		// Reasons not to code this trigger; a claimed act is coded anyway.
+		if why := c.skipReason(s, t, trs, k, sports); why != "" && t.claimant == nil {
 			t.why = why
 			continue
 		}
 		// The requested, demanded, alleged or rejected act (طالب … برفع
 		// العقوبات، دعا إلى وقف، اتهم … بقصف، رفض … بالتراجع) is the content of
 		// that act, not a second event (A4, A3c).
-		if cx := complementOf(s, t, trs, k); cx != "" {
+		if cx := complementOf(s, t, trs, k); cx != "" && t.claimant == nil {
 			t.why = cx
 			continue
 		}
@@ -297,6 +303,8 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 		var pronTgt *mention
 		if t.victims != nil {
 			src = c.perpetrator(s, t, actors, adjs, scope)
+		} else if t.claimant != nil {
+			src = t.claimant
 		} else if t.pos == "noun" {
 			// A verbal noun: with a pronoun (لقائه) its subject is the actor
 			// the pronoun refers to; otherwise its genitive is the subject
@@ -379,10 +387,14 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			tgt = t.victims
 		} else if pronTgt != nil {
 			tgt = pronTgt
-		} else if t.passive {
-			// The grammatical subject is the target; the agent follows من قبل.
+		} else if t.passive || t.marked && c.passiveAgent(s, t, actors, scope) != nil {
+			// The grammatical subject is the target; the agent follows من قبل
+			// (a verb marked passive by its vowel only when one is stated).
 			tgt = src
 			src = c.passiveAgent(s, t, actors, scope)
+			if src == nil {
+				src = c.causeAgent(s, t, trs, k, actors)
+			}
 		} else {
 			tgt = c.targetOf(s, t, actors, scope, src)
 			if tgt == nil {
@@ -414,8 +426,18 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 				}
 			}
 		}
+		if src == nil && !t.passive {
+			src = gapAdjective(t, code, adjs)
+		}
+		if src == nil && t.pos != "noun" && bayna == nil {
+			// «وُقّعت اتفاقية … بين X وY»، «جرى تبادل … بين X وY»: an act
+			// stated without a subject has the pair for its parties (B1).
+			if x := c.baynaPair(s, t, actors, scope); x != nil {
+				src, bayna = x, x.next
+			}
+		}
 		if src == nil {
-			t.why = "no source actor in reach (A8)"
+			t.why = whyNoSource
 			continue
 		}
 		if src.media {
@@ -427,6 +449,9 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			continue
 		}
 		lastSource = src
+		if code == claimCode {
+			claimedAct(s, t, trs, k, src)
+		}
 		if code != t.code {
 			instrumentCode(s, t, trs, k, true) // the weapons are coded through t
 		}
@@ -1209,8 +1234,8 @@ func skipBeforeSubject(s *sentence, t *trig, start int) (int, bool) {
 		w := &s.words[start]
 		switch {
 		case isPronPP(w):
-		case !t.hasSlot("obj") && w.is(quantifiers...):
-		case !t.hasSlot("obj") && w.isBare("من") && start > t.j && s.words[start-1].is(quantifiers...):
+		case (!t.hasSlot("obj") || t.marked) && w.is(quantifiers...), t.marked && w.is(cardinals...):
+		case (!t.hasSlot("obj") || t.marked) && w.isBare("من") && start > t.j && s.words[start-1].is(quantifiers...):
 			partitive = true
 		default:
 			return start, partitive
@@ -1225,6 +1250,10 @@ func skipBeforeSubject(s *sentence, t *trig, start int) (int, bool) {
 // quantifiers may stand before the subject of an intransitive verb (تظاهر
 // آلاف المحتجين), as canonical keys.
 var quantifiers = canonKeys("آلاف", "ألوف", "مئات", "عشرات", "نحو", "حوالي", "قرابة", "عدد", "المئات", "الآلاف", "العشرات")
+
+// cardinals may precede the subject of a verb marked passive (اختُطف ثلاثة
+// موظفين): the victims it names.
+var cardinals = canonKeys("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة")
 
 // pronPPs are the preposition + pronoun words that are not segmented (له،
 // بها); isPronPP also accepts the segmented ones (إليها، عليه، معه).
@@ -1482,6 +1511,90 @@ func (c *Coder) passiveAgent(s *sentence, t *trig, actors []*mention, cl clause)
 	return nil
 }
 
+// claimCode is a claim of responsibility (تبنى الهجوم، أعلن مسؤوليته عن
+// التفجير): it is coded, and so is the act claimed (12d).
+const claimCode = "015"
+
+// claimedAct gives the act of force a claim of responsibility t names
+// right after it — the tail of «تبنت .. الهجوم» or the object of «أعلنت
+// مسؤوليتها عن تفجير» — the claimant src for source, so that it is coded
+// with its most specific code (تفجير سيارة مفخخة: 1832) besides the claim.
+func claimedAct(s *sentence, t *trig, trs []*trig, k int, src *mention) {
+	for _, u := range trs[k+1:] {
+		if u.i > t.j+1 || u.speech {
+			return
+		}
+		if ontology.Root(u.code) < "18" || u.i < t.j-1 {
+			continue
+		}
+		act := specificCause(trs, u, false)
+		if act != u {
+			u.used, u.why = true, "claimed act coded through «"+act.form+"» (12d)"
+		}
+		if v := describingVerb(s, act, trs); v != nil {
+			// «الهجوم الذي استهدف مسجدا»: the verb states the act's target
+			// and place; it is coded once, with the act's code.
+			act.used, act.why = true, "claimed act coded through «"+v.form+"» (12d)"
+			v.code, act = act.code, v
+		}
+		act.claimant = src
+		return
+	}
+}
+
+// describingVerb returns a verb of force that opens a relative clause on
+// the act noun u, right after it or after الذي/التي (هجوم استهدف …، الهجوم
+// الذي استهدف …): it narrates the same act.
+func describingVerb(s *sentence, u *trig, trs []*trig) *trig {
+	for _, v := range trs {
+		if v.i < u.j || v.i > u.j+2 {
+			continue
+		}
+		if v.pos == "verb" && ontology.Root(v.code) >= "18" && !punctBetween(s, u.i, v.i) &&
+			(v.i == u.j || s.words[v.i-1].isBare(relativePronouns...)) {
+			return v
+		}
+	}
+	return nil
+}
+
+// whyNoSource rejects a trigger with no actor to be its source.
+const whyNoSource = "no source actor in reach (A8)"
+
+// gapAdjective returns the nationality adjective in the gap of a phrase of
+// force with no actor for subject: the weapon or unit that acts is named
+// by its nationality («أطلقت دبابة إسرائيلية .. قذيفة»).
+func gapAdjective(t *trig, code string, adjs []*mention) *mention {
+	if ontology.Root(code) < "18" {
+		return nil
+	}
+	for _, m := range adjs {
+		if m.i > t.i && m.j < t.j {
+			return m
+		}
+	}
+	return nil
+}
+
+// causeAgent returns the attacker of a passive act of force t that a
+// following «بعد أن / إثر / عقب» clause narrates with a verb of force:
+// «نجا X من محاولة اغتيال، بعد أن أطلق مسلحون النار على موكبه» — the
+// gunmen are the source of the attempt on X.
+func (c *Coder) causeAgent(s *sentence, t *trig, trs []*trig, k int, actors []*mention) *mention {
+	if ontology.Root(t.code) < "18" {
+		return nil
+	}
+	for _, u := range trs[k+1:] {
+		if u.pos == "noun" || ontology.Root(u.code) < "18" || u.i < 2 || u.i > t.j+4 {
+			continue
+		}
+		if s.words[u.i-1].isBare("ان") && s.words[u.i-2].isBare("بعد", "عقب", "اثر") {
+			return c.vsoSubject(s, u, actors)
+		}
+	}
+	return nil
+}
+
 // emitEvents expands compound actors, applies the dyadic rules (mutual
 // codes, visits, third-location meetings) and emits the events.
 // ctryLoc is the sentence's place, which gives agents without a stated
@@ -1556,6 +1669,7 @@ func (c *Coder) emitEvents(s *sentence, text string, d *docContext, t *trig, cod
 				// A same-code dyad that comes from the inferred country is
 				// two distinct actors of one state (B6).
 				bc = domesticTarget(bc, ac, cc)
+				ac = domesticSource(ac, bc, cc)
 			}
 			if (cc == "040" || cc == "041") && cc != "041" && loc != nil && b != nil &&
 				loc.country != countryOf(ac) && loc.country != countryOf(bc) {
@@ -1620,6 +1734,23 @@ func riotCode(ac, code string) string {
 func standsAlone(code string, ntgts int) bool {
 	r := ontology.Root(code)
 	return ntgts == 1 && !needsTarget(code) && r != "15" && r < "18"
+}
+
+// domesticSource gives a source known only by its sector (protesters,
+// students, the opposition: OPP, CVL, EDU …), with no place to take a
+// country from, the country of the target it demands of, criticises or
+// protests against: such acts are domestic (D2).
+func domesticSource(ac, bc, code string) string {
+	if !ontology.IsSector(ac) {
+		return ac
+	}
+	switch ontology.Root(code) {
+	case "10", "11", "12", "13", "14":
+		if ctry := countryOf(bc); ctry != "" && ontology.IsCountry(ctry) {
+			return ctry + ac
+		}
+	}
+	return ac
 }
 
 // domesticTarget gives a sector-only target code (no country stated or

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/marsad-project/marsad/internal/dict"
+	"github.com/marsad-project/marsad/internal/ontology"
 )
 
 // trig is an event trigger found in a sentence: words [i, j).
@@ -15,12 +16,20 @@ type trig struct {
 	pos     string
 	slots   []string
 	passive bool
+	marked  bool // written with the passive vowel (قُتل، اختُطف): passive if its agent is stated
 	speech  bool
 	used    bool // folded into another trigger (intent + complement)
 	// trimmed is set when the phrase ended in the actor it acts on, which
 	// now starts at j: that actor is the object, never the subject.
 	trimmed bool
+	// within is the gapped phrase of the same root whose gap holds this
+	// trigger («نجا .. من محاولة اغتيال» holds «محاولة .. اغتيال»): this
+	// one repeats that phrase and is not coded on its own.
+	within  *trig
 	victims *mention // the casualties of a passive killing this act caused (11f)
+	// claimant is the actor whose claim of responsibility names this act
+	// (12d): its source, even where the act reads as a topic.
+	claimant *mention
 	// lead is the key the first word matched; nounHead marks a verbal noun
 	// or a phrase matched through a gap-free form of a head=noun entry
 	// (إطلاق صواريخ، هجوم إرهابي), which the circumstance and preposition
@@ -50,6 +59,9 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 	// Words that a gapped phrase matched (not its gap) start no trigger of
 	// their own: «وقف .. لإطلاق النار» must not also fire «إطلاق النار».
 	consumed := make([]bool, len(s.words))
+	// cover is the last gapped phrase: a trigger of the same root that
+	// starts in its gap and ends within it may repeat it (see trig.within).
+	var cover *trig
 	for i := 0; i < len(s.words); i++ {
 		if inActor[i] || consumed[i] || !s.starts(i, dict.Trigger) {
 			continue
@@ -91,7 +103,7 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 		}
 		e := best.Entry
 		t := &trig{i: best.Start, j: bestEnd, trimmed: bestEnd < best.End, entry: e, form: best.Form, code: e.Code(), pos: e.Attr("pos"),
-			passive: e.Attr("voice") == "passive", speech: e.Has("speech"), lead: best.Keys[0]}
+			passive: e.Attr("voice") == "passive", marked: e.Attr("pos") != "noun" && passiveMarked(&s.words[best.Start]), speech: e.Has("speech"), lead: best.Keys[0]}
 		t.nounHead = t.pos == "noun" || t.pos == "phrase" && e.Attr("head") == "noun" && !strings.Contains(best.Form, "..")
 		for _, sl := range strings.Split(e.Attr("target"), ",") {
 			if sl = strings.TrimSpace(sl); sl != "" {
@@ -101,6 +113,9 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 				t.slots = append(t.slots, sl)
 			}
 		}
+		if cover != nil && best.End <= cover.j && ontology.Root(t.code) == ontology.Root(cover.code) {
+			t.within = cover
+		}
 		out = append(out, t)
 		// A phrase with a gap may enclose an actor (أجرى الرئيس اتصالا):
 		// continue after its first word so the actor is still seen.
@@ -109,9 +124,13 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 			for k := len(best.Keys) - 1; k >= 0 && best.Keys[k] != dict.Gap; k-- {
 				tail++
 			}
-			for k := best.End - tail; k < best.End; k++ {
-				consumed[k] = true
+			// A claim's tail names the act claimed, coded too (12d).
+			if e.Code() != claimCode {
+				for k := best.End - tail; k < best.End; k++ {
+					consumed[k] = true
+				}
 			}
+			cover = t
 			continue
 		}
 		i = bestEnd - 1
