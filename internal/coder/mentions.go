@@ -149,8 +149,15 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 				best = m
 			}
 		}
+		// سورية (Syria) with the article is the adjective السورية, whose
+		// generated nisba form the country's listed form displaced.
+		adjective := false
 		if best.Pattern != nil && best.Entry.Has("noarticle") && hasArticleReading(&s.words[i]) {
-			best = dict.Match{} // سورية (Syria) must not match the adjective السورية
+			if best.End == i+1 && best.Entry.Attr("type") == "country" {
+				adjective = true
+			} else {
+				best = dict.Match{}
+			}
 		}
 		if best.Pattern != nil && best.End == i+1 && hasPronReading(&s.words[i], homelandKeys) {
 			best = dict.Match{} // حكومته، بلاده: the speaker's country, not a bare role noun
@@ -159,6 +166,13 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 			a := s.words[i].altFor(best.Keys[0])
 			u := unit{i: best.Start, j: best.End, entry: best.Entry, prep: a.prep, conj: a.conj != "", pron: a.pron != ""}
 			u.kind, u.code = classify(best.Entry, d.date)
+			if adjective && u.kind == uCountry {
+				u.kind = uNisba
+			}
+			if (u.kind == uPerson || u.kind == uAgent) && namesFacility(s, units, i) {
+				i = best.End // مطار الملك خالد: part of a place's name, not an actor
+				continue
+			}
 			if u.kind != 0 {
 				units = append(units, u)
 				i = best.End
@@ -499,6 +513,21 @@ func introPrep(s *sentence, m *mention) string {
 	return ""
 }
 
+// facilityNouns are nouns of a building or site that is often named after a
+// person or title (مطار الملك خالد، جامعة الملك سعود، جسر الملك فهد), as keys.
+var facilityNouns = []string{"مطار", "ميناء", "جامعه", "مستشفي", "جسر", "قاعده", "شارع", "ملعب", "مسجد", "مدرسه"}
+
+// namesFacility reports whether the words from i follow a facility noun in
+// construct (no punctuation, not part of an earlier unit) and so belong to
+// its name.
+func namesFacility(s *sentence, units []unit, i int) bool {
+	if i == 0 || len(units) > 0 && units[len(units)-1].j >= i {
+		return false
+	}
+	p := &s.words[i-1]
+	return p.punctAfter == "" && p.is(facilityNouns...)
+}
+
 // prepWords are the separate prepositions that introduce a slot, as keys.
 var prepWords = []string{"مع", "علي", "الي", "ضد", "عن", "من", "في", "بين", "لدي"}
 
@@ -572,11 +601,22 @@ func (c *Coder) startsNewActor(s *sentence, m *mention, units []unit, k int) boo
 		return hasPerson || hasOrg
 	case uAgent:
 		if hasPerson {
-			return ownNat
+			return ownNat || indefinitePlural(&s.words[u.i])
 		}
 		return hasOrg || hasNat
 	}
 	return false
+}
+
+// indefinitePlural reports a role noun in the indefinite sound plural
+// (مسؤولين، مسؤولون، ناشطات): after a person it names other people (اتهم
+// رئيس الوزراء … مسؤولين سابقين), never the person's title.
+func indefinitePlural(w *word) bool {
+	if hasArticleReading(w) {
+		return false
+	}
+	t := w.alts[0].key
+	return len(t) > 6 && (strings.HasSuffix(t, "ين") || strings.HasSuffix(t, "ون") || strings.HasSuffix(t, "ات"))
 }
 
 // referent is the actor a possessive pronoun (بلاده، قواته) refers to: the

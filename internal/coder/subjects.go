@@ -33,11 +33,14 @@ func (c *Coder) svoSubject(s *sentence, t *trig, actors []*mention, cl clause) *
 	}
 	var best *mention
 	for _, m := range actors {
-		if m.j == t.i && m.prep == "" && !m.media {
+		if m.j == t.i && (m.prep == "" || m.prep == "الي") && !m.media {
 			best = m
 		}
 	}
 	if best == nil {
+		return nil
+	}
+	if best = appositionHead(s, actors, best); best.prep != "" {
 		return nil
 	}
 	best = coordHead(actors, best)
@@ -46,6 +49,21 @@ func (c *Coder) svoSubject(s *sentence, t *trig, actors []*mention, cl clause) *
 		return best
 	}
 	return nil
+}
+
+// appositionHead goes back from m to the title it stands in apposition to:
+// a mention of the same code right before it, or before «إلى X» that names
+// the title's post («المبعوثة الأممية إلى ليبيا هانا تيتيه تلتقي …»).
+func appositionHead(s *sentence, actors []*mention, m *mention) *mention {
+	for _, p := range actors {
+		if p.prep != "" || p.media || p.code != m.code || p == m {
+			continue
+		}
+		if p.j == m.i || p.j == m.i-1 && m.prep == "الي" && s.words[p.j].isBare("الي") && s.words[p.j-1].punctAfter == "" {
+			return p
+		}
+	}
+	return m
 }
 
 // vsoSubject returns the mention right after a verb (VSO order), perhaps

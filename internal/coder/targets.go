@@ -126,7 +126,7 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep != "" && t.hasSlot(m.prep) {
 			return m
 		}
-		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep == "" && t.hasSlot("obj") && !(src != nil && inChain(src, m)) && !m.conj && !isApposition(src, m) {
+		if m.i > t.i && m.j < t.j && m != src && !m.media && m.prep == "" && t.hasSlot("obj") && !(src != nil && inChain(src, m)) && !m.conj && !isApposition(s, src, m, actors) {
 			return m
 		}
 	}
@@ -137,7 +137,7 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 	var best *mention
 	bestRank := len(t.slots)
 	for _, m := range actors {
-		if m.i < t.j || m.i >= cl.hi || m == src || m.media || (src != nil && inChain(src, m)) || m.i >= asLo && m.i < asHi || isApposition(src, m) {
+		if m.i < t.j || m.i >= cl.hi || m == src || m.media || (src != nil && inChain(src, m)) || m.i >= asLo && m.i < asHi || isApposition(s, src, m, actors) || sourceTitle(s, t, src, m, actors, cl.hi) {
 			continue
 		}
 		slot := ""
@@ -147,6 +147,8 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 		case m.prep == "" && t.hasSlot("gen") && m.i == t.j:
 			slot = "gen"
 		case m.prep == "" && t.hasSlot("obj") && !m.conj:
+			slot = "obj"
+		case m.prep == "ل" && t.hasSlot("obj") && ownedSite(s, t, m):
 			slot = "obj"
 		case m.prep == "" || !t.hasSlot(m.prep):
 			slot = c.ppHead(s, t, m)
@@ -164,6 +166,18 @@ func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src
 	return best
 }
 
+// siteNouns are the positions, bases and stores that an act of force hits,
+// owned by the actor after ل (قصفت مواقع للقوات الروسية), as keys.
+var siteNouns = []string{"موقع", "مواقع", "مقر", "مقرات", "تجمع", "تجمعات", "ثكنه", "ثكنات", "معسكر", "معسكرات", "مخزن", "مخازن", "مستودع", "مستودعات", "نقطه", "نقاط", "منصه", "منصات", "اهداف", "هدف"}
+
+// ownedSite reports a mention under ل right after the bare object of t that
+// names a site: «قصفت القوات الأوكرانية مواقع للقوات الروسية» — the owner
+// is the target.
+func ownedSite(s *sentence, t *trig, m *mention) bool {
+	k := m.i - 1
+	return k >= t.j && s.words[k].punctAfter == "" && s.words[k].isBare(siteNouns...)
+}
+
 // slotRank is the position of slot in t's slot list, or len(t.slots) when
 // it is not one of them.
 func slotRank(t *trig, slot string) int {
@@ -175,11 +189,42 @@ func slotRank(t *trig, slot string) int {
 	return len(t.slots)
 }
 
-// isApposition reports a mention that directly follows the source and has
-// its code: a name or title in apposition to it («الأمين العام لمجلس
-// التعاون … نايف الحجرف»), not the target.
-func isApposition(src, m *mention) bool {
-	return src != nil && m.i == src.j && m.prep == "" && m.code != "" && m.code == src.code
+// isApposition reports a mention that directly follows the source, or its
+// post «لدى/إلى X», and has its code: a name or title in apposition to it
+// («الأمين العام لمجلس التعاون … نايف الحجرف»، «المندوب الفلسطيني لدى
+// الأمم المتحدة رياض منصور»), not the target.
+func isApposition(s *sentence, src, m *mention, actors []*mention) bool {
+	if src == nil || m.prep != "" || m.code == "" || m.code != src.code || m.i < src.j {
+		return false
+	}
+	if m.i == src.j {
+		return true
+	}
+	for _, p := range actors {
+		if p.j == m.i && (p.prep == "لدي" || p.prep == "الي") && p.i == src.j+1 &&
+			s.words[src.j].isBare(p.prep) && !punctBetween(s, src.j-1, m.i) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceTitle reports a bare title with no country of its own that follows
+// the source within two words, with no punctuation and not across t, when
+// a later bare mention of another country in the clause can be the object:
+// the title is the source's own («استقبل الأمير … بن عبدالعزيز ولي العهد
+// … الرئيس الأوكراني»).
+func sourceTitle(s *sentence, t *trig, src, m *mention, actors []*mention, hi int) bool {
+	if src == nil || m.prep != "" || m.country != "" || src.country == "" || m.i < src.j || m.i-src.j > 2 ||
+		t.i >= src.j && t.i < m.i || punctBetween(s, src.j-1, m.i) {
+		return false
+	}
+	for _, o := range actors {
+		if o.i >= m.j && o.i < hi && o.prep == "" && !o.conj && !o.media && o.country != "" && o.country != src.country {
+			return true
+		}
+	}
+	return false
 }
 
 func inChain(head, m *mention) bool {

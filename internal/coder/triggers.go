@@ -75,7 +75,9 @@ func (c *Coder) findTriggers(s *sentence, inActor []bool) []*trig {
 		for k := range c.matchBuf {
 			m := &c.matchBuf[k]
 			end := m.End
-			if inActor[m.End-1] {
+			// A last word under ب of a phrase of force is its weapon (قصف
+			// .. بالمدفعية), part of the trigger even when it names a force.
+			if inActor[m.End-1] && !(ontology.Root(m.Entry.Code()) >= "18" && instrumentTail(&s.words[m.End-1], m.Keys[len(m.Keys)-1])) {
 				// A phrase may end in the actor it acts on («طرد .. السفير
 				// الكندي»): the trigger stops before that actor, which stays
 				// an actor and can fill the target slot.
@@ -181,6 +183,24 @@ func verbReading(w *word, k string, form string) bool {
 	}
 	for _, a := range w.alts {
 		if (a.key == k || a.akey == k) && a.prep == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// instrumentTail reports whether the last word of a phrase, matched by key
+// k, is under ب: matched with the clitic (بالمدفعية as one key) or through
+// a ب reading.
+func instrumentTail(w *word, k string) bool {
+	if w.altFor(k).prep == "ب" {
+		return true
+	}
+	if !strings.HasPrefix(k, "ب") {
+		return false
+	}
+	for _, a := range w.alts {
+		if a.prep == "ب" {
 			return true
 		}
 	}
