@@ -67,18 +67,17 @@ func hasUnit(m *mention, k unitKind) bool {
 }
 
 // byName returns the person an unmatched word names, when it repeats a word
-// of a name met earlier in the article (لافروف after سيرغي لافروف).
-func (d *docContext) byName(w *word) *mention {
+// of a name met earlier in the article (لافروف after سيرغي لافروف), and the
+// reading of w that matched, whose clitics (ولافروف، بلافروف) the mention
+// carries.
+func (d *docContext) byName(w *word) (*mention, alt) {
 	for _, a := range w.alts {
 		if m, ok := d.names[a.key]; ok && utf8.RuneCountInString(a.key) >= 3 {
-			return m
+			return m, a
 		}
 	}
-	return nil
+	return nil, alt{}
 }
-
-// matchKey is the key under which the mention's name was remembered for w.
-func (m *mention) matchKey(w *word) string { return w.key }
 
 // speakerOrSubject is the actor a possessive like بلاده refers to.
 func (d *docContext) speakerOrSubject() *mention {

@@ -222,11 +222,8 @@ func (c *Coder) findUnits(s *sentence, d *docContext) []unit {
 		case hasPronReading(w, counterpartKeys[:1]) || w.is(counterpartKeys[1]):
 			units = append(units, cu(uCounterpart, nil))
 		default:
-			if ref := d.byName(w); ref != nil {
-				u := cu(uContext, ref)
-				if w.key == ref.matchKey(w) {
-					u.prep, u.conj = "", false
-				}
+			if ref, a := d.byName(w); ref != nil {
+				u := unit{kind: uContext, i: i, j: i + 1, ref: ref, prep: a.prep, conj: a.conj != ""}
 				units = append(units, u)
 			}
 		}
