@@ -377,7 +377,7 @@ func (c *Coder) codeSentence(s *sentence, text string, d *docContext, ms []*ment
 			continue
 		}
 		if nounSubject {
-			t.slots = withoutGen(t.slots)
+			t.slots = withoutSlots(t.slots, []string{"gen"})
 		}
 		if t.victims != nil {
 			tgt = t.victims

@@ -80,16 +80,6 @@ func withoutSlots(slots, drop []string) []string {
 	return out
 }
 
-func withoutGen(slots []string) []string {
-	out := make([]string, 0, len(slots))
-	for _, s := range slots {
-		if s != "gen" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // targetOf fills the target slot of t.
 func (c *Coder) targetOf(s *sentence, t *trig, actors []*mention, cl clause, src *mention) *mention {
 	// The target is in the same clause: stop at a comma or semicolon after

@@ -95,10 +95,6 @@ func Cands(dst []string, an []arabic.Analysis, word string) ([]string, []arabic.
 	return dst, an
 }
 
-// ArticleKey is the candidate key of a stem read with the article, as a
-// one-word form written with ال is keyed.
-func ArticleKey(stemKey string) string { return "ال" + stemKey }
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
