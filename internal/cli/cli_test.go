@@ -105,3 +105,17 @@ func TestExplain(t *testing.T) {
 		t.Errorf("explain: exit %d, %q %s", code, out, errs)
 	}
 }
+
+// TestTSVColumns keeps the documented column list and the written fields in
+// step.
+func TestTSVColumns(t *testing.T) {
+	code, out, errs := run(t, "التقى وزير الخارجية المصري نظيره الأردني في عمان.", "code", "--format", "tsv", "--date", "2023-01-05")
+	if code != 0 || strings.TrimSpace(out) == "" {
+		t.Fatalf("exit %d, output %q, %s", code, out, errs)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if n := len(strings.Split(line, "\t")); n != len(TSVHeader) {
+			t.Errorf("%d columns, TSVHeader has %d: %q", n, len(TSVHeader), line)
+		}
+	}
+}
